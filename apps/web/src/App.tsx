@@ -1,0 +1,11 @@
+import { type DataRouter, RouterProvider } from 'react-router';
+import { I18nProvider } from './i18n';
+
+/** The whole app around a router: a browser router in `main.tsx`, a memory router in tests. */
+export function App({ router }: { router: DataRouter }) {
+  return (
+    <I18nProvider>
+      <RouterProvider router={router} />
+    </I18nProvider>
+  );
+}
