@@ -44,7 +44,9 @@ async function bundle(name) {
         // @notta/shared is a library of constants, schemas and pure functions, but its package.json does
         // not say `"sideEffects": false`: say it here, or importing `resolveLocale` drags in zod (~90 KB).
         treeshake: {
-          moduleSideEffects: [{ test: /[\\/](packages|@notta)[\\/]shared[\\/]dist[\\/]/, sideEffects: false }],
+          moduleSideEffects: [
+            { test: /[\\/](packages|@notta)[\\/]shared[\\/]dist[\\/]/, sideEffects: false },
+          ],
         },
       },
     },
