@@ -12,7 +12,9 @@ export const screenshotDir = path.join(repoRoot, 'e2e', 'test-results', 'screens
  * Debian's Chromium through playwright-core, headless, as root-safe flags the toolchain notes list, with a
  * throwaway profile so nothing is written to $HOME.
  */
-export async function openBrowser(options: { locale?: string } = {}): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+export async function openBrowser(
+  options: { locale?: string } = {},
+): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const profile = await mkdtemp(path.join(os.tmpdir(), 'notta-chromium-'));
   mkdirSync(screenshotDir, { recursive: true });
   const context = await chromium.launchPersistentContext(profile, {

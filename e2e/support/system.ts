@@ -72,5 +72,10 @@ export async function startSystem(): Promise<RunningSystem> {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { webUrl: `http://localhost:${port}`, simUrl: `http://localhost:${simPort}`, output: () => output, stop };
+  return {
+    webUrl: `http://localhost:${port}`,
+    simUrl: `http://localhost:${simPort}`,
+    output: () => output,
+    stop,
+  };
 }

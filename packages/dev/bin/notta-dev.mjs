@@ -3,8 +3,8 @@
 // The two quick-start commands. Plain Node with no dependencies, because it runs before anything is installed.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { startStack } from '../lib/stack.mjs';
 import { ensurePnpm, installAndBuild, repoRoot } from '../lib/shell.mjs';
+import { startStack } from '../lib/stack.mjs';
 import { runAllChecks, steps } from '../lib/test-suite.mjs';
 
 const usage = `Usage:
@@ -22,7 +22,8 @@ class UsageError extends Error {}
 /** @param {string | undefined} value @param {string} flag */
 function portFlag(value, flag) {
   const n = Number(value);
-  if (!/^\d+$/.test(value ?? '') || n < 1 || n > 65535) throw new UsageError(`${flag} must be a port number between 1 and 65535 (got "${value}")`);
+  if (!/^\d+$/.test(value ?? '') || n < 1 || n > 65535)
+    throw new UsageError(`${flag} must be a port number between 1 and 65535 (got "${value}")`);
   return n;
 }
 
@@ -53,9 +54,15 @@ async function main() {
   }
 
   if (command === 'test') {
-    const only = (o.only ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const only = (o.only ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const unknown = only.filter((s) => !steps.includes(s));
-    if (unknown.length) throw new UsageError(`--only: unknown step(s) ${unknown.join(', ')}; the steps are ${steps.join(', ')}`);
+    if (unknown.length)
+      throw new UsageError(
+        `--only: unknown step(s) ${unknown.join(', ')}; the steps are ${steps.join(', ')}`,
+      );
     return (await runAllChecks({ only, install: !o['no-install'] })) ? 0 : 1;
   }
 
@@ -68,7 +75,7 @@ async function main() {
     process.stdout.write('\nStarting Notta for Kintone…\n');
     const stack = await startStack({ host: o.host ?? '127.0.0.1', port, simPort, dataDir });
     process.stdout.write(
-      [
+      `${[
         '',
         '  Notta for Kintone is running.',
         '',
@@ -78,7 +85,7 @@ async function main() {
         '',
         `  Open ${stack.backendUrl} in your browser. Press Ctrl+C to stop.`,
         '',
-      ].join('\n') + '\n',
+      ].join('\n')}\n`,
     );
     /** @type {Promise<number>} */
     const stopped = new Promise((resolve) => {

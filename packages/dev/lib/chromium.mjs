@@ -11,7 +11,8 @@ export async function ensureChromium() {
   if (!existsSync(CHROMIUM)) missing.push('chromium');
   const fonts = capture('sh', ['-c', 'fc-list :lang=ja family 2>/dev/null | head -n 1']);
   if (!fonts.stdout) missing.push('fonts-noto-cjk');
-  if (!capture('sh', ['-c', 'fc-list 2>/dev/null | grep -qi liberation']).ok) missing.push('fonts-liberation');
+  if (!capture('sh', ['-c', 'fc-list 2>/dev/null | grep -qi liberation']).ok)
+    missing.push('fonts-liberation');
   if (missing.length > 0) await aptInstall(missing, 'The browser tests');
   return CHROMIUM;
 }

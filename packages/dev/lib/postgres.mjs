@@ -1,6 +1,6 @@
 // @ts-check
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { chown, mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -62,7 +62,17 @@ export async function startThrowawayPostgres() {
   };
   const data = path.join(dir, 'data');
   const initCode = await run(
-    ...command('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']),
+    ...command('initdb', [
+      '-D',
+      data,
+      '-U',
+      'postgres',
+      '--auth=trust',
+      '-E',
+      'UTF8',
+      '--locale=C',
+      '--no-sync',
+    ]),
     {},
   );
   if (initCode !== 0) throw new Error('initdb failed');
@@ -70,8 +80,20 @@ export async function startThrowawayPostgres() {
   const port = await freePort();
   const server = spawn(
     ...command('postgres', [
-      '-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1',
-      '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off',
+      '-D',
+      data,
+      '-p',
+      String(port),
+      '-k',
+      dir,
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'fsync=off',
+      '-c',
+      'synchronous_commit=off',
+      '-c',
+      'full_page_writes=off',
     ]),
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
@@ -82,7 +104,9 @@ export async function startThrowawayPostgres() {
   const exited = new Promise((resolve) => server.once('exit', resolve));
 
   const deadline = Date.now() + 30_000;
-  while (!capture(path.join(bin, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres']).ok) {
+  while (
+    !capture(path.join(bin, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres']).ok
+  ) {
     if (server.exitCode !== null || Date.now() > deadline) {
       server.kill('SIGKILL');
       await rm(dir, { recursive: true, force: true });
@@ -95,7 +119,13 @@ export async function startThrowawayPostgres() {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     version,
     async stop() {
-      server.kill('SIGINT'); // fast shutdown
+      // Signal the postmaster itself (runuser does not pass SIGINT on): fast shutdown, clients cut off.
+      const pid = Number(readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+      try {
+        process.kill(pid || (server.pid ?? 0), 'SIGINT');
+      } catch {
+        server.kill('SIGINT');
+      }
       const timer = setTimeout(() => server.kill('SIGKILL'), 10_000);
       await exited;
       clearTimeout(timer);

@@ -51,7 +51,11 @@ export function run(command, args, options = {}) {
  */
 export function capture(command, args) {
   const result = spawnSync(command, args, { encoding: 'utf8', env: baseEnv });
-  return { ok: result.status === 0, stdout: (result.stdout ?? '').trim(), stderr: (result.stderr ?? '').trim() };
+  return {
+    ok: result.status === 0,
+    stdout: (result.stdout ?? '').trim(),
+    stderr: (result.stderr ?? '').trim(),
+  };
 }
 
 export const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -75,7 +79,9 @@ export async function aptInstall(packages, why) {
   say(`Installing ${packages.join(', ')} from Debian (${why})`);
   const env = { ...baseEnv, DEBIAN_FRONTEND: 'noninteractive' };
   if ((await run('apt-get', ['update', '-qq'], { env })) !== 0) throw new Error('apt-get update failed');
-  if ((await run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { env })) !== 0) {
+  if (
+    (await run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { env })) !== 0
+  ) {
     throw new Error(`apt-get install ${packages.join(' ')} failed`);
   }
 }
@@ -90,13 +96,18 @@ export async function ensurePnpm() {
   const current = capture('pnpm', ['--version']);
   if (current.ok && current.stdout === PNPM_VERSION) return 'pnpm';
   say(`Installing pnpm ${PNPM_VERSION} with npm`);
-  if ((await run('npm', ['install', '--global', `pnpm@${PNPM_VERSION}`])) === 0 && capture('pnpm', ['--version']).ok) {
+  if (
+    (await run('npm', ['install', '--global', `pnpm@${PNPM_VERSION}`])) === 0 &&
+    capture('pnpm', ['--version']).ok
+  ) {
     return 'pnpm';
   }
   // No permission for a global install: keep a private copy in the user's cache folder.
   const prefix = path.join(os.homedir(), '.cache', 'notta-dev', `pnpm-${PNPM_VERSION}`);
   if ((await run('npm', ['install', '--prefix', prefix, '--no-save', `pnpm@${PNPM_VERSION}`])) !== 0) {
-    throw new Error(`Could not install pnpm ${PNPM_VERSION}. Install it yourself: npm install -g pnpm@${PNPM_VERSION}`);
+    throw new Error(
+      `Could not install pnpm ${PNPM_VERSION}. Install it yourself: npm install -g pnpm@${PNPM_VERSION}`,
+    );
   }
   const local = path.join(prefix, 'node_modules', '.bin', 'pnpm');
   if (!existsSync(local)) throw new Error(`pnpm was installed but ${local} is missing`);

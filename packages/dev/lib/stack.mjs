@@ -23,7 +23,8 @@ const entryPoints = {
  */
 export async function startStack(options) {
   for (const [name, file] of Object.entries(entryPoints)) {
-    if (!existsSync(file)) throw new Error(`${name} is not built (${path.relative(repoRoot, file)} is missing): run pnpm build`);
+    if (!existsSync(file))
+      throw new Error(`${name} is not built (${path.relative(repoRoot, file)} is missing): run pnpm build`);
   }
   const backendUrl = `http://localhost:${options.port}`;
   const simUrl = `http://localhost:${options.simPort}`;
@@ -42,7 +43,11 @@ export async function startStack(options) {
    * @param {NodeJS.ProcessEnv} env
    */
   const launch = (name, file, env) => {
-    const child = spawn(process.execPath, [file], { cwd: repoRoot, env: { ...baseEnv, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [file], {
+      cwd: repoRoot,
+      env: { ...baseEnv, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     children.push(child);
     /** @type {string[]} */
     const tail = [];
@@ -57,7 +62,9 @@ export async function startStack(options) {
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
-    child.on('exit', (code, signal) => onExit(`${name} exited (${signal ?? `code ${code}`}):\n${tail.join('\n')}`));
+    child.on('exit', (code, signal) =>
+      onExit(`${name} exited (${signal ?? `code ${code}`}):\n${tail.join('\n')}`),
+    );
     return child;
   };
 
@@ -128,9 +135,19 @@ function formatLogLine(line) {
   if (!line.startsWith('{')) return line;
   try {
     const entry = JSON.parse(line);
-    const levels = /** @type {Record<number, string>} */ ({ 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' });
+    const levels = /** @type {Record<number, string>} */ ({
+      10: 'TRACE',
+      20: 'DEBUG',
+      30: 'INFO',
+      40: 'WARN',
+      50: 'ERROR',
+      60: 'FATAL',
+    });
     const level = levels[entry.level] ?? String(entry.level);
-    const http = entry.req && entry.res ? ` ${entry.req.method} ${entry.req.url} → ${entry.res.statusCode} (${entry.responseTime} ms)` : '';
+    const http =
+      entry.req && entry.res
+        ? ` ${entry.req.method} ${entry.req.url} → ${entry.res.statusCode} (${entry.responseTime} ms)`
+        : '';
     return `${level.padEnd(5)} ${entry.msg ?? ''}${http}`;
   } catch {
     return line;

@@ -28,7 +28,17 @@ async function vitest(pnpm, pkg, extraArgs, env, reportDir) {
   const report = path.join(reportDir, `${pkg.replace(/[@/]/g, '_')}-${Date.now()}.json`);
   const code = await run(
     pnpm,
-    ['--filter', pkg, 'exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extraArgs],
+    [
+      '--filter',
+      pkg,
+      'exec',
+      'vitest',
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${report}`,
+      ...extraArgs,
+    ],
     { env },
   );
   let passed = 0;
@@ -82,7 +92,12 @@ export async function runAllChecks(options) {
   await installAndBuild(pnpm, { build: true }).then(
     () => results.push({ name: 'install + build', ok: true, seconds: (Date.now() - t0) / 1000 }),
     (error) => {
-      results.push({ name: 'install + build', ok: false, seconds: (Date.now() - t0) / 1000, note: String(error.message) });
+      results.push({
+        name: 'install + build',
+        ok: false,
+        seconds: (Date.now() - t0) / 1000,
+        note: String(error.message),
+      });
     },
   );
   const built = results[0]?.ok === true;
@@ -96,7 +111,9 @@ export async function runAllChecks(options) {
   if (built && wanted('typecheck')) {
     await step('type check (tsc, strict)', async () => {
       say('Type check (turbo run typecheck)');
-      return { ok: (await run(pnpm, ['exec', 'turbo', 'run', 'typecheck', '--output-logs=errors-only'])) === 0 };
+      return {
+        ok: (await run(pnpm, ['exec', 'turbo', 'run', 'typecheck', '--output-logs=errors-only'])) === 0,
+      };
     });
   }
   if (built && wanted('unit')) {
@@ -113,7 +130,13 @@ export async function runAllChecks(options) {
       const pg = await startThrowawayPostgres();
       process.stdout.write(`${pg.version} on ${pg.url}\n`);
       try {
-        const r = await vitest(pnpm, '@notta/backend', ['.db.test'], { ...baseEnv, TEST_DATABASE_URL: pg.url }, reportDir);
+        const r = await vitest(
+          pnpm,
+          '@notta/backend',
+          ['.db.test'],
+          { ...baseEnv, TEST_DATABASE_URL: pg.url },
+          reportDir,
+        );
         return { ...r, note: pg.version };
       } finally {
         await pg.stop();
