@@ -1,0 +1,5 @@
+export * from './errors/api-error.js';
+export * from './errors/catalogue.js';
+export * from './http/health.js';
+export * from './i18n.js';
+export * from './kintone/endpoint.js';
