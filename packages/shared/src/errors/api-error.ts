@@ -13,6 +13,8 @@ export const apiErrorBody = z.object({
     cause: localized,
     fix: localized,
     step: z.enum(setupSteps).nullable(),
+    /** What Kintone's own screen said, when the failure is one of those screens. */
+    kintoneMessage: z.string().optional(),
     /** Which inputs were wrong, by field path, when the request itself was the problem. */
     fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
     requestId: z.string().optional(),
@@ -38,6 +40,7 @@ export function toApiErrorBody(code: ErrorCode, options: ApiErrorOptions = {}): 
       cause: formatLocalized(e.cause, params),
       fix: formatLocalized(e.fix, params),
       step: e.step,
+      ...(e.kintoneMessage ? { kintoneMessage: e.kintoneMessage } : {}),
       ...(options.fields ? { fields: options.fields } : {}),
       ...(options.requestId ? { requestId: options.requestId } : {}),
     },

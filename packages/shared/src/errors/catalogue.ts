@@ -18,7 +18,8 @@ export interface CatalogueEntry {
   readonly kintoneMessage?: string;
 }
 
-const entry = <const C extends string>(e: CatalogueEntry & { code: C }) => e;
+// `const` keeps each entry's literal types (code, kintoneMessage) visible to callers.
+const entry = <const E extends CatalogueEntry>(e: E) => e;
 
 // Fixes several entries share, so the same advice reads the same everywhere.
 const copyEndpointFromKintone: Localized = {
