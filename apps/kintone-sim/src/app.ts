@@ -1,27 +1,44 @@
 import express, { type Express } from 'express';
+import { authRoutes } from './auth/routes.js';
+import { Sessions } from './auth/sessions.js';
 import type { SimConfig } from './config.js';
+import { faultRoutes } from './faults/faults.js';
+import { defaultState } from './tenant/seed.js';
+import { Tenant } from './tenant/tenant.js';
+
+/** What every feature of the stand-in gets: its configuration, the tenant's state and the browser sessions. */
+export interface SimContext {
+  config: SimConfig;
+  tenant: Tenant;
+  sessions: Sessions;
+}
 
 /**
- * One Kintone tenant, played locally. This is the skeleton: it answers its health check and says what it
- * is; the tenant's behaviour (OAuth, REST API, plug-ins) is built on it.
+ * One Kintone tenant, played locally. Each feature folder adds its routes; the order matters only in
+ * that access control runs before everything a Kintone user could reach.
  */
-export function createSimApp(config: SimConfig): Express {
+export function createSimApp(
+  config: SimConfig,
+  options: { tenant?: Tenant } = {},
+): { app: Express; ctx: SimContext } {
+  const ctx: SimContext = {
+    config,
+    tenant: options.tenant ?? new Tenant(defaultState()),
+    sessions: new Sessions(),
+  };
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', false);
+
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', service: 'kintone-sim', baseUrl: config.publicUrl });
   });
-  app.get('/', (_req, res) => {
-    res
-      .type('html')
-      .send(
-        `<!doctype html><html lang="en"><meta charset="utf-8"><title>Kintone stand-in</title>` +
-          `<body style="font-family:sans-serif;margin:2rem"><h1>Kintone stand-in</h1>` +
-          `<p>A local stand-in for one Kintone tenant at <code>${config.publicUrl}</code>, for development and tests.</p></body></html>`,
-      );
-  });
+  app.use(faultRoutes(ctx));
+  app.use(authRoutes(ctx));
+  app.get('/', (_req, res) => res.redirect('/k/'));
+
   app.use((_req, res) => {
-    res.status(404).json({ code: 'CB_NO01', id: 'sim', message: 'Not found' });
+    res.status(404).json({ code: 'CB_NO01', id: 'sim', message: 'The specified API or page was not found.' });
   });
-  return app;
+  return { app, ctx };
 }

@@ -3,25 +3,24 @@ import { describe, expect, it } from 'vitest';
 import { createSimApp } from '../src/app.js';
 import { loadSimConfig } from '../src/config.js';
 
-describe('kintone-sim skeleton', () => {
+describe('kintone-sim process', () => {
   it('answers its health check with the tenant base URL', async () => {
-    const app = createSimApp(loadSimConfig({ KINTONE_SIM_PORT: '3999' }));
+    const { app } = createSimApp(loadSimConfig({ KINTONE_SIM_PORT: '3999' }));
     const res = await request(app).get('/healthz').expect(200);
     expect(res.body).toEqual({ status: 'ok', service: 'kintone-sim', baseUrl: 'http://localhost:3999' });
   });
 
-  it('refuses a bad port, naming the variable', () => {
+  it('refuses a bad port or option, naming it', () => {
     expect(() => loadSimConfig({ KINTONE_SIM_PORT: '70000' })).toThrow(/KINTONE_SIM_PORT/);
+    expect(() => loadSimConfig({}, ['--port', 'abc'])).toThrow(/KINTONE_SIM_PORT/);
+    expect(() => loadSimConfig({}, ['--bogus'])).toThrow(/bogus/);
+    expect(() => loadSimConfig({ KINTONE_SIM_TOKEN_AUTH: 'magic' })).toThrow(/KINTONE_SIM_TOKEN_AUTH/);
   });
 
-  it('answers unknown paths with a Kintone-shaped error body', async () => {
-    const res = await request(createSimApp(loadSimConfig({})))
-      .get('/k/v1/nothing.json')
-      .expect(404);
-    expect(res.body).toMatchObject({
-      code: expect.any(String),
-      id: expect.any(String),
-      message: expect.any(String),
-    });
+  it('takes flags over the environment', () => {
+    const c = loadSimConfig({ KINTONE_SIM_PORT: '4000' }, ['--port', '4001', '--test-mode']);
+    expect(c.port).toBe(4001);
+    expect(c.testMode).toBe(true);
+    expect(loadSimConfig({}).testMode).toBe(false);
   });
 });
