@@ -1,8 +1,13 @@
 import express, { type Express } from 'express';
+import { accessControl } from './access/access-control.js';
+import { adminRoutes } from './admin/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { Sessions } from './auth/sessions.js';
 import type { SimConfig } from './config.js';
 import { faultRoutes } from './faults/faults.js';
+import { oauthRoutes } from './oauth/routes.js';
+import { pluginRoutes } from './plugins/routes.js';
+import { restRoutes } from './rest/routes.js';
 import { defaultState } from './tenant/seed.js';
 import { Tenant } from './tenant/tenant.js';
 
@@ -33,8 +38,14 @@ export function createSimApp(
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', service: 'kintone-sim', baseUrl: config.publicUrl });
   });
+  // The JSON admin API for tests (/_sim/…) is not part of the tenant, so access control does not apply.
   app.use(faultRoutes(ctx));
+  app.use(adminRoutes(ctx));
+  app.use(accessControl(ctx));
   app.use(authRoutes(ctx));
+  app.use(oauthRoutes(ctx));
+  app.use(restRoutes(ctx));
+  app.use(pluginRoutes(ctx));
   app.get('/', (_req, res) => res.redirect('/k/'));
 
   app.use((_req, res) => {

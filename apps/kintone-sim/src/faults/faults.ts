@@ -59,12 +59,10 @@ export function faultRoutes(ctx: { tenant: Tenant }): Router {
   router.post('/_sim/faults', (req, res) => {
     const parsed = faultBody.safeParse(req.body);
     if (!parsed.success) {
-      res
-        .status(400)
-        .json({
-          message: 'Invalid fault',
-          errors: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
-        });
+      res.status(400).json({
+        message: 'Invalid fault',
+        errors: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+      });
       return;
     }
     const { target, count, ...rest } = parsed.data;
