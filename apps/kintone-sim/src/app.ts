@@ -38,10 +38,10 @@ export function createSimApp(
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', service: 'kintone-sim', baseUrl: config.publicUrl });
   });
-  // The JSON admin API for tests (/_sim/…) is not part of the tenant, so access control does not apply.
+  // The JSON admin API for tests (/_sim/…) is not part of the tenant: access control lets it through.
   app.use(faultRoutes(ctx));
-  app.use(adminRoutes(ctx));
   app.use(accessControl(ctx));
+  app.use(adminRoutes(ctx));
   app.use(authRoutes(ctx));
   app.use(oauthRoutes(ctx));
   app.use(restRoutes(ctx));
