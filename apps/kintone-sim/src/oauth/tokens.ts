@@ -22,7 +22,7 @@ export function authenticateBearer(ctx: Pick<SimContext, 'tenant'>, token: strin
   if (!found) return 'invalid';
   // A token whose client or user permission has gone is retired at once; this is a second guard.
   const client = tenant.state.oauthClients.find((c) => c.clientId === found.clientId);
-  if (!client || !client.allowedUsers.includes(found.userCode) || !tenant.userByCode(found.userCode)) {
+  if (!client?.allowedUsers.includes(found.userCode) || !tenant.userByCode(found.userCode)) {
     return 'invalid';
   }
   if (tenant.now() >= found.expiresAt) return 'expired';
