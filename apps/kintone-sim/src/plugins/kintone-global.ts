@@ -16,7 +16,12 @@ export interface PageContext {
   pluginConfigs: Record<string, Record<string, string>>;
   /** On the settings page: the plug-in being configured and its saved proxy entries. */
   settingsPluginId?: string;
-  proxyConfigs?: { url: string; method: string; headers: Record<string, string>; data: Record<string, string> }[];
+  proxyConfigs?: {
+    url: string;
+    method: string;
+    headers: Record<string, string>;
+    data: Record<string, string>;
+  }[];
   /** The show event this page fires once the plug-ins' scripts have run. */
   event?: Record<string, unknown>;
   /** The record as kintone.app.record.get() returns it. */

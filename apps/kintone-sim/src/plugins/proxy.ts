@@ -76,7 +76,8 @@ export function buildProxyRequest(call: ProxyCall, saved: SavedProxyConfig | und
         // A string body can only take saved keys when it is a JSON object; anything else is kept as sent.
         try {
           const parsed: unknown = JSON.parse(call.data);
-          if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) sentData = parsed as Record<string, unknown>;
+          if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+            sentData = parsed as Record<string, unknown>;
         } catch {
           sentData = {};
         }
@@ -107,7 +108,10 @@ export interface ForwardOptions {
  * Kintone answers an unknown host with 503 "DNS Cache Missing"; the sim does the same, and answers 504 on a
  * timeout and 502 when the connection fails, in the same [body, status, headers] shape.
  */
-export async function forwardProxyRequest(req: OutgoingRequest, options: ForwardOptions = {}): Promise<ProxyAnswer> {
+export async function forwardProxyRequest(
+  req: OutgoingRequest,
+  options: ForwardOptions = {},
+): Promise<ProxyAnswer> {
   const url = new URL(req.url);
   const resolve = options.resolve ?? ((host: string) => lookup(host));
   const host = url.hostname.replace(/^\[|\]$/g, '');

@@ -56,7 +56,15 @@ export function toRestRecord(tenant: Tenant, app: KApp, record: KRecord): RestRe
   return out;
 }
 
-const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' };
+const entities: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  '#39': "'",
+  apos: "'",
+  nbsp: ' ',
+};
 
 /**
  * Rich text shown as text: block ends become line breaks, tags are dropped, entities decoded. The result
@@ -75,11 +83,14 @@ export function richTextToPlain(value: string): string {
 
 function namesOf(value: unknown): string {
   if (!Array.isArray(value)) {
-    if (value && typeof value === 'object' && 'name' in value) return String((value as { name: unknown }).name);
+    if (value && typeof value === 'object' && 'name' in value)
+      return String((value as { name: unknown }).name);
     return '';
   }
   return value
-    .map((v) => (v && typeof v === 'object' && 'name' in v ? String((v as { name: unknown }).name) : String(v)))
+    .map((v) =>
+      v && typeof v === 'object' && 'name' in v ? String((v as { name: unknown }).name) : String(v),
+    )
     .join(', ');
 }
 

@@ -10,7 +10,11 @@ import { isSafeEntryName, readZip, ZipError, type ZipLimits } from './zip.js';
  * validator accepts and whose files all exist.
  */
 
-type ValidatorResult = { valid: boolean | PromiseLike<unknown>; errors: null | ValidatorError[]; warnings: null | { message: string }[] };
+type ValidatorResult = {
+  valid: boolean | PromiseLike<unknown>;
+  errors: null | ValidatorError[];
+  warnings: null | { message: string }[];
+};
 interface ValidatorError {
   instancePath: string;
   message?: string;
@@ -32,8 +36,16 @@ const validatorModule = createRequire(import.meta.url)('@kintone/plugin-manifest
 const validateManifestJson: Validator = validatorModule.default ?? (validatorModule as unknown as Validator);
 
 /** The package itself is small (three entries); contents.zip is bounded by Kintone's per-file 20 MB. */
-export const PACKAGE_LIMITS: ZipLimits = { maxEntries: 16, maxEntryBytes: 100 * 1024 * 1024, maxTotalBytes: 110 * 1024 * 1024 };
-export const CONTENTS_LIMITS: ZipLimits = { maxEntries: 1000, maxEntryBytes: 20 * 1024 * 1024, maxTotalBytes: 200 * 1024 * 1024 };
+export const PACKAGE_LIMITS: ZipLimits = {
+  maxEntries: 16,
+  maxEntryBytes: 100 * 1024 * 1024,
+  maxTotalBytes: 110 * 1024 * 1024,
+};
+export const CONTENTS_LIMITS: ZipLimits = {
+  maxEntries: 1000,
+  maxEntryBytes: 20 * 1024 * 1024,
+  maxTotalBytes: 200 * 1024 * 1024,
+};
 /** Largest upload accepted at all, before unzipping. */
 export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
 
@@ -49,7 +61,9 @@ export interface VerifiedPlugin {
   warnings: string[];
 }
 
-export type VerifyResult = { ok: true; plugin: VerifiedPlugin } | { ok: false; message: string; errors?: string[] };
+export type VerifyResult =
+  | { ok: true; plugin: VerifiedPlugin }
+  | { ok: false; message: string; errors?: string[] };
 
 /** Kintone's plug-in ID: SHA-256 of the PUBKEY DER, first 32 hex digits mapped 0-9a-f → a-p. */
 export function pluginIdFromPublicKey(publicKeyDer: Buffer): string {
@@ -62,7 +76,8 @@ function describeError(error: ValidatorError): string {
   const params = error.params ?? {};
   let detail = '';
   if (typeof params.additionalProperty === 'string') detail = ` ("${params.additionalProperty}")`;
-  else if (Array.isArray(params.allowedValues)) detail = ` (${params.allowedValues.map((v) => `"${String(v)}"`).join(', ')})`;
+  else if (Array.isArray(params.allowedValues))
+    detail = ` (${params.allowedValues.map((v) => `"${String(v)}"`).join(', ')})`;
   return `${where}: ${error.message ?? 'is invalid'}${detail}`;
 }
 
@@ -74,7 +89,8 @@ export function manifestFiles(manifest: Record<string, unknown>): string[] {
     for (const kind of ['js', 'css'] as const) {
       const entries = section?.[kind];
       if (!Array.isArray(entries)) continue;
-      for (const file of entries) if (typeof file === 'string' && !/^https?:\/\//i.test(file)) list.push(file);
+      for (const file of entries)
+        if (typeof file === 'string' && !/^https?:\/\//i.test(file)) list.push(file);
     }
   }
   const config = manifest.config as Record<string, unknown> | undefined;
@@ -141,7 +157,10 @@ export async function verifyPluginZip(upload: Buffer): Promise<VerifyResult> {
   const manifests = [...inner.keys()].filter((name) => path.posix.basename(name) === 'manifest.json');
   if (manifests.length === 0) return { ok: false, message: 'contents.zip has no manifest.json.' };
   if (manifests.length > 1) {
-    return { ok: false, message: `contents.zip has ${manifests.length} manifest.json files; exactly one is allowed.` };
+    return {
+      ok: false,
+      message: `contents.zip has ${manifests.length} manifest.json files; exactly one is allowed.`,
+    };
   }
   const manifestPath = manifests[0] as string;
   // Paths in the manifest are relative to its folder (the packer accepts a manifest in a sub-folder).

@@ -29,8 +29,10 @@ export async function readZip(buffer: Buffer, limits: ZipLimits, what: string): 
   try {
     zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
       // validateEntrySizes makes yauzl fail a stream that inflates to more than the header claims.
-      yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true, strictFileNames: true }, (err, z) =>
-        err || !z ? reject(err ?? new Error('no zip')) : resolve(z),
+      yauzl.fromBuffer(
+        buffer,
+        { lazyEntries: true, validateEntrySizes: true, strictFileNames: true },
+        (err, z) => (err || !z ? reject(err ?? new Error('no zip')) : resolve(z)),
       );
     });
   } catch (error) {
