@@ -52,7 +52,8 @@ const faultBody = z.discriminatedUnion('target', [
  */
 export function faultRoutes(ctx: { tenant: Tenant }): Router {
   const router = Router();
-  router.use(express.json());
+  // Only for /_sim: a router-wide parser would also eat (and 400 in HTML) every later route's JSON body.
+  router.use('/_sim', express.json());
   router.get('/_sim/faults', (_req, res) => {
     res.json(ctx.tenant.state.faults);
   });
