@@ -444,7 +444,8 @@ export function compileQuery(
   const orderBy = parsed.orderBy.length ? parsed.orderBy : [{ field: '$id', direction: 'desc' as const }];
   const sorters = orderBy.map(({ field, direction }) => {
     const k = kind(field);
-    if (!sortable.includes(k))
+    // Multi-value fields (check boxes, user selections) have no single value to order by.
+    if (!sortable.includes(k) || ['CHECK_BOX', 'USER_SELECT'].includes(typeOf(field)))
       throw fieldError(
         `the field ${field} cannot be used in "order by".`,
         `フィールド ${field} は「order by」に使えません。`,
