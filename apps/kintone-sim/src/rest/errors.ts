@@ -54,10 +54,8 @@ export const messages = {
     en: 'The OAuth access token is invalid or has expired.',
     ja: 'OAuthのアクセストークンが無効か、有効期限が切れています。',
   },
-  missingScope: {
-    en: 'Cannot access protected resource. The access token does not have the required scope.',
-    ja: '保護されたリソースにアクセスできません。アクセストークンに必要なスコープがありません。',
-  },
+  // Observed verbatim from Kintone in English whatever the user's language (the OAuth layer answers it).
+  missingScope: { en: 'Cannot access protected resource.', ja: 'Cannot access protected resource.' },
   invalidJson: { en: 'Invalid JSON string.', ja: '不正なJSON文字列です。' },
   illegalRequest: { en: 'Illegal request.', ja: '不正なリクエストです。' },
   conflict: {

@@ -112,7 +112,12 @@ export function parseOrThrow<T extends z.ZodType>(schema: T, data: unknown): z.o
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
     const key = errorKey(issue.path) || 'request';
-    const message = issue.code === 'invalid_type' && issue.input === undefined ? 'Required.' : issue.message;
+    // zod words a missing value by its expected type; Kintone just says it is required.
+    const given = issue.path.reduce<unknown>(
+      (v, p) => (typeof v === 'object' && v !== null ? (v as Record<PropertyKey, unknown>)[p] : undefined),
+      data ?? {},
+    );
+    const message = given === undefined && issue.code !== 'custom' ? 'Required.' : issue.message;
     const entry = errors[key] ?? { messages: [] };
     entry.messages.push(message);
     errors[key] = entry;
