@@ -79,7 +79,7 @@ const records = [
 function run(query: string, loginUser = 'yamada') {
   const c = compileQuery(parseQuery(query), fields, { loginUser, now: Date.parse('2026-11-02T12:00:00Z') });
   const out = records.filter((r) => c.matches(r)).sort((a, b) => c.compare(a, b));
-  return out.slice(c.offset, c.offset + c.limit).map((r) => Number(r.$id.value));
+  return out.slice(c.offset, c.offset + c.limit).map((r) => Number(r.$id!.value));
 }
 
 function fails(query: string, kind: QueryError['kind'], text?: RegExp) {
