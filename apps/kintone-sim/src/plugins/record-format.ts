@@ -1,60 +1,9 @@
-import type { FieldProperty, FieldType, KApp, KRecord } from '../tenant/model.js';
-import type { Tenant } from '../tenant/tenant.js';
+import type { FieldProperty } from '../tenant/model.js';
 
 /**
- * Records as the page events carry them (REST format `{code: {type, value}}`) and as the pages show them:
- * always plain text, so no record value can become markup (Secure Coding Guidelines, notes §6).
+ * Record values as the pages show them: always plain text, so no record value can become markup (Secure
+ * Coding Guidelines, notes §6). Events carry records in the REST API's shape (rest/records.ts formatRecord).
  */
-
-export type RestRecord = Record<string, { type: string; value: unknown }>;
-
-function emptyValue(type: FieldType): unknown {
-  switch (type) {
-    case 'CHECK_BOX':
-    case 'USER_SELECT':
-    case 'FILE':
-    case 'SUBTABLE':
-      return [];
-    default:
-      return '';
-  }
-}
-
-function userRef(tenant: Tenant, code: string): { code: string; name: string } {
-  return { code, name: tenant.userByCode(code)?.name ?? code };
-}
-
-/** One record in the REST API's shape, including $id, $revision and the system fields. */
-export function toRestRecord(tenant: Tenant, app: KApp, record: KRecord): RestRecord {
-  const out: RestRecord = {};
-  for (const field of Object.values(app.fields)) {
-    if (field.type === 'SPACER') continue;
-    let value: unknown;
-    switch (field.type) {
-      case 'RECORD_NUMBER':
-        value = String(record.id);
-        break;
-      case 'CREATOR':
-        value = userRef(tenant, record.createdBy);
-        break;
-      case 'MODIFIER':
-        value = userRef(tenant, record.updatedBy);
-        break;
-      case 'CREATED_TIME':
-        value = record.createdAt;
-        break;
-      case 'UPDATED_TIME':
-        value = record.updatedAt;
-        break;
-      default:
-        value = record.values[field.code] ?? emptyValue(field.type);
-    }
-    out[field.code] = { type: field.type, value };
-  }
-  out.$id = { type: '__ID__', value: String(record.id) };
-  out.$revision = { type: '__REVISION__', value: String(record.revision) };
-  return out;
-}
 
 const entities: Record<string, string> = {
   amp: '&',

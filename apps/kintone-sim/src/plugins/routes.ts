@@ -4,6 +4,7 @@ import express, { type NextFunction, type Request, type Response, Router } from 
 import { z } from 'zod';
 import type { SimContext } from '../app.js';
 import { readCookie, requireAdmin, requireSignIn, SESSION_COOKIE } from '../auth/sessions.js';
+import { formatRecord } from '../rest/records.js';
 import type { KApp, User } from '../tenant/model.js';
 import { KINTONE_JS } from './kintone-global.js';
 import {
@@ -25,7 +26,6 @@ import {
   forwardProxyRequest,
   type ProxyMatchRule,
 } from './proxy.js';
-import { toRestRecord } from './record-format.js';
 import {
   addPluginToApp,
   canManage,
@@ -590,7 +590,7 @@ export function pluginRoutes(ctx: SimContext, options: PluginRouteOptions = {}):
     [...app.records]
       .sort((a, b) => b.id - a.id)
       .slice(0, 100)
-      .map((record) => ({ record, rest: toRestRecord(tenant, app, record) }));
+      .map((record) => ({ record, rest: formatRecord(tenant, app, record) }));
 
   const detail = (mobile: boolean) => (req: Request, res: Response) => {
     const app = viewedApp(req, res);
@@ -625,7 +625,7 @@ export function pluginRoutes(ctx: SimContext, options: PluginRouteOptions = {}):
     }
     res
       .type('html')
-      .send(recordDetailPage(base(req, res), app, record, toRestRecord(tenant, app, record), mobile));
+      .send(recordDetailPage(base(req, res), app, record, formatRecord(tenant, app, record), mobile));
   };
 
   router.get('/k/m/:appId/show', onlyAppIds, signIn, detail(true));
