@@ -21,6 +21,9 @@ const schema = z.object({
     .enum(['basic', 'basic-or-post'], { message: 'must be basic or basic-or-post' })
     .default('basic'),
   KINTONE_SIM_REFRESH_ROTATES: flag.default(false),
+  KINTONE_SIM_PROXY_MATCH: z
+    .enum(['longest-prefix', 'exact'], { message: 'must be longest-prefix or exact' })
+    .default('longest-prefix'),
   KINTONE_SIM_CONCURRENCY_LIMIT: z.coerce
     .number({ message: 'must be a whole number ≥ 1' })
     .int('must be a whole number ≥ 1')
@@ -51,6 +54,11 @@ export interface SimConfig {
   refreshRotates: boolean;
   /** Simultaneous REST requests before HTTP 429 (Kintone: 100 per domain). */
   concurrencyLimit: number;
+  /**
+   * Which saved plug-in proxy settings apply to a request: the longest saved URL that prefixes it (the
+   * documented reading), or only an identical URL.
+   */
+  proxyMatch: 'longest-prefix' | 'exact';
 }
 
 export class SimConfigError extends Error {}
@@ -63,6 +71,7 @@ const flagToEnv: Record<string, string> = {
   snapshot: 'KINTONE_SIM_SNAPSHOT_FILE',
   'token-auth': 'KINTONE_SIM_TOKEN_AUTH',
   'concurrency-limit': 'KINTONE_SIM_CONCURRENCY_LIMIT',
+  'proxy-match': 'KINTONE_SIM_PROXY_MATCH',
 };
 
 /** Environment first, command-line flags (`--port 3100 --seed users.json --test-mode`) over it. */
@@ -106,5 +115,6 @@ export function loadSimConfig(env: NodeJS.ProcessEnv = process.env, argv: string
     tokenClientAuth: e.KINTONE_SIM_TOKEN_AUTH,
     refreshRotates: e.KINTONE_SIM_REFRESH_ROTATES,
     concurrencyLimit: e.KINTONE_SIM_CONCURRENCY_LIMIT,
+    proxyMatch: e.KINTONE_SIM_PROXY_MATCH,
   };
 }

@@ -45,13 +45,11 @@ import { MAX_UPLOAD_BYTES, manifestFiles, type VerifyResult, verifyPluginZip } f
  */
 
 export interface PluginRouteOptions {
-  /** Saved-proxy matching rule; default from KINTONE_SIM_PROXY_MATCH, else longest-prefix (notes §7.7). */
+  /** Saved-proxy matching rule; defaults to the configured one (notes §7.7). */
   proxyMatch?: ProxyMatchRule;
   /** Forwarding hooks (tests replace DNS resolution or shorten the timeout). */
   forward?: ForwardOptions;
 }
-
-const proxyMatchFromEnv = z.enum(['longest-prefix', 'exact']).default('longest-prefix');
 
 const contentTypes: Record<string, string> = {
   js: 'text/javascript; charset=utf-8',
@@ -152,8 +150,7 @@ function readUpload(req: Request): Promise<{ file: Buffer | undefined; tooLarge:
 export function pluginRoutes(ctx: SimContext, options: PluginRouteOptions = {}): Router {
   const router = Router();
   const { tenant, sessions, config } = ctx;
-  const matchRule: ProxyMatchRule =
-    options.proxyMatch ?? proxyMatchFromEnv.parse(process.env.KINTONE_SIM_PROXY_MATCH || undefined);
+  const matchRule: ProxyMatchRule = options.proxyMatch ?? config.proxyMatch;
   const signIn = requireSignIn(sessions, tenant);
   const admin = requireAdmin(sessions, tenant);
   const tokenSecret = randomBytes(32);
