@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { parseAllowedEntry } from '../access/access-control.js';
 import type { SimContext } from '../app.js';
 import { requireAdmin } from '../auth/sessions.js';
+import { MultipartError, parseMultipart } from '../http/multipart.js';
 import { html, page, type SafeHtml } from '../pages/html.js';
 import type { OAuthClient, User } from '../tenant/model.js';
 import {
@@ -22,7 +23,6 @@ import {
   validateClientInput,
 } from './clients.js';
 import { csrfToken, csrfValid } from './csrf.js';
-import { MultipartError, parseMultipart } from './multipart.js';
 
 /** Kintone allows up to 1,000 allowed-address entries on kintone.com (platform notes §1.13). */
 const MAX_ACCESS_ENTRIES = 1000;

@@ -1,9 +1,9 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import busboy from 'busboy';
 import express, { type NextFunction, type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import type { SimContext } from '../app.js';
 import { readCookie, requireAdmin, requireSignIn, SESSION_COOKIE } from '../auth/sessions.js';
+import { type MultipartForm, parseMultipart } from '../http/multipart.js';
 import { formatRecord } from '../rest/records.js';
 import type { KApp, User } from '../tenant/model.js';
 import { KINTONE_JS } from './kintone-global.js';
@@ -114,37 +114,6 @@ function kintoneError(res: Response, status: number, code: string, message: stri
 
 function zodMessage(error: z.ZodError): string {
   return error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ');
-}
-
-/** Reads the single uploaded file of a multipart form, bounded in size. */
-function readUpload(req: Request): Promise<{ file: Buffer | undefined; tooLarge: boolean }> {
-  return new Promise((resolve, reject) => {
-    let bb: busboy.Busboy;
-    try {
-      bb = busboy({
-        headers: req.headers,
-        limits: { files: 1, fileSize: MAX_UPLOAD_BYTES, fields: 10, parts: 12 },
-      });
-    } catch (error) {
-      reject(error);
-      return;
-    }
-    let file: Buffer | undefined;
-    let tooLarge = false;
-    bb.on('file', (_name, stream) => {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('limit', () => {
-        tooLarge = true;
-      });
-      stream.on('close', () => {
-        file = Buffer.concat(chunks);
-      });
-    });
-    bb.on('error', reject);
-    bb.on('close', () => resolve({ file, tooLarge }));
-    req.pipe(bb);
-  });
 }
 
 export function pluginRoutes(ctx: SimContext, options: PluginRouteOptions = {}): Router {
@@ -276,18 +245,17 @@ export function pluginRoutes(ctx: SimContext, options: PluginRouteOptions = {}):
         .status(status)
         .type('html')
         .send(systemPluginPage(base(req, res), tenant.state.plugins, n));
-    let upload: Awaited<ReturnType<typeof readUpload>>;
+    let upload: MultipartForm;
     try {
-      upload = await readUpload(req);
+      upload = await parseMultipart(req, 'file', MAX_UPLOAD_BYTES);
     } catch (error) {
       render(400, { error: `The upload could not be read: ${(error as Error).message}` });
       return;
     }
-    if (upload.tooLarge)
+    if (upload.file?.truncated)
       return render(413, { error: `The plug-in file is larger than ${MAX_UPLOAD_BYTES} bytes.` });
-    if (!upload.file || upload.file.length === 0)
-      return render(400, { error: 'Choose a plug-in file (.zip) to import.' });
-    const result = await verifyPluginZip(upload.file);
+    if (!upload.file) return render(400, { error: 'Choose a plug-in file (.zip) to import.' });
+    const result = await verifyPluginZip(upload.file.bytes);
     if (!result.ok) return render(400, { error: result.message, errors: result.errors });
     installPlugin(tenant, result.plugin);
     res.redirect(303, `/k/admin/system/plugin/?installed=${result.plugin.id}`);

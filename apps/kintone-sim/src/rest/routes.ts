@@ -1,7 +1,7 @@
-import busboy from 'busboy';
 import express, { type NextFunction, type Request, type Response, Router } from 'express';
 import type { SimContext } from '../app.js';
 import { injectedLatency, takeFault } from '../faults/faults.js';
+import { parseMultipart } from '../http/multipart.js';
 import type { KintoneScope, Language } from '../tenant/model.js';
 import { Tenant } from '../tenant/tenant.js';
 import { formatApp, formatFieldProperties, formatLayout, SETTINGS_REVISION } from './app-settings.js';
@@ -256,42 +256,16 @@ export function restRoutes(ctx: SimContext): Router {
 }
 
 /** Reads the one `file` part of a multipart upload (Kintone takes one file per call). */
-function readUpload(req: Request): Promise<{ name: string; contentType: string; data: Buffer }> {
+async function readUpload(req: Request): Promise<{ name: string; contentType: string; data: Buffer }> {
   const missing = () => fieldError('file', 'Required. Send one file as the multipart form field "file".');
-  if (!/^multipart\/form-data/i.test(req.headers['content-type'] ?? '')) return Promise.reject(missing());
-  return new Promise((resolve, reject) => {
-    let bb: busboy.Busboy;
-    try {
-      bb = busboy({ headers: req.headers, limits: { files: 1, fileSize: MAX_UPLOAD_BYTES } });
-    } catch {
-      reject(missing());
-      return;
-    }
-    let result: { name: string; contentType: string; data: Buffer } | undefined;
-    let failure: KintoneError | undefined;
-    bb.on('file', (field, stream, info) => {
-      if (field !== 'file') {
-        stream.resume();
-        return;
-      }
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('limit', () => {
-        failure = fieldError('file', `The file is larger than the sim's limit of ${MAX_UPLOAD_BYTES} bytes.`);
-      });
-      stream.on('end', () => {
-        result = { name: info.filename || 'file', contentType: info.mimeType, data: Buffer.concat(chunks) };
-      });
-    });
-    bb.on('filesLimit', () => {
-      failure = fieldError('file', 'Upload one file per call.');
-    });
-    bb.on('error', () => reject(missing()));
-    bb.on('close', () => {
-      if (failure) reject(failure);
-      else if (!result) reject(missing());
-      else resolve(result);
-    });
-    req.pipe(bb);
+  if (!/^multipart\/form-data/i.test(req.headers['content-type'] ?? '')) throw missing();
+  const form = await parseMultipart(req, 'file', MAX_UPLOAD_BYTES).catch(() => {
+    throw missing();
   });
+  if (form.extraFiles) throw fieldError('file', 'Upload one file per call.');
+  if (!form.file) throw missing();
+  if (form.file.truncated) {
+    throw fieldError('file', `The file is larger than the sim's limit of ${MAX_UPLOAD_BYTES} bytes.`);
+  }
+  return { name: form.file.name || 'file', contentType: form.file.contentType, data: form.file.bytes };
 }
