@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
-import { repoRoot } from './system.js';
+import { repoRoot } from './process.js';
 
 /** Where screenshots land, for a person to look at after a run. */
 export const screenshotDir = path.join(repoRoot, 'e2e', 'test-results', 'screenshots');

@@ -4,7 +4,8 @@ import { crc32, deflateSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, screenshotDir } from '../support/browser.js';
-import { freePort, type RunningSim, startSim } from '../support/sim.js';
+import { freePort } from '../support/process.js';
+import { type RunningSim, startSim } from '../support/sim.js';
 
 const NO_PERMISSION =
   'You do not have permission to use OAuth. Ask your administrator to configure the necessary settings.';
