@@ -665,6 +665,117 @@ export const errorCatalogue = {
     step: null,
   }),
 
+  // Accounts and sessions.
+  AUTH_REQUIRED: entry({
+    code: 'AUTH_REQUIRED',
+    status: 401,
+    title: { en: 'Please sign in', ja: 'サインインしてください' },
+    cause: {
+      en: 'You are not signed in, or your session has ended.',
+      ja: 'サインインしていないか、セッションの有効期限が切れています。',
+    },
+    fix: {
+      en: 'Sign in to Notta and try again.',
+      ja: 'Notta にサインインしてから、もう一度お試しください。',
+    },
+    step: null,
+  }),
+  AUTH_INVALID_CREDENTIALS: entry({
+    code: 'AUTH_INVALID_CREDENTIALS',
+    status: 401,
+    title: { en: 'Wrong email or password', ja: 'メールアドレスまたはパスワードが正しくありません' },
+    cause: {
+      en: 'No Notta account matches this email address and password.',
+      ja: 'このメールアドレスとパスワードに一致する Notta アカウントがありません。',
+    },
+    fix: {
+      en: 'Check the email address and password (it is case-sensitive) and try again.',
+      ja: 'メールアドレスとパスワード(大文字と小文字は区別されます)を確認して、もう一度お試しください。',
+    },
+    step: null,
+  }),
+  CSRF_INVALID: entry({
+    code: 'CSRF_INVALID',
+    status: 403,
+    title: { en: 'The request could not be verified', ja: 'リクエストを確認できませんでした' },
+    cause: {
+      en: 'The request did not come from a Notta page open in this browser session, so nothing was changed.',
+      ja: 'このブラウザーのセッションで開いている Notta のページからのリクエストではなかったため、何も変更されていません。',
+    },
+    fix: { en: 'Reload the page and try again.', ja: 'ページを再読み込みして、もう一度お試しください。' },
+    step: null,
+  }),
+  RATE_LIMITED: entry({
+    code: 'RATE_LIMITED',
+    status: 429,
+    title: { en: 'Too many attempts', ja: '試行回数が多すぎます' },
+    cause: {
+      en: 'There were too many attempts in a short time, so Notta paused them to protect your account.',
+      ja: '短時間に試行が多すぎたため、アカウントを保護するために Notta が一時的に停止しました。',
+    },
+    fix: {
+      en: 'Wait {retryAfter} seconds, then try again.',
+      ja: '{retryAfter} 秒待ってから、もう一度お試しください。',
+    },
+    step: null,
+  }),
+  WORKSPACE_NOT_FOUND: entry({
+    code: 'WORKSPACE_NOT_FOUND',
+    status: 404,
+    title: { en: 'Workspace not found', ja: 'ワークスペースが見つかりません' },
+    cause: {
+      en: 'This workspace does not exist, or you are not a member of it.',
+      ja: 'このワークスペースは存在しないか、あなたはそのメンバーではありません。',
+    },
+    fix: {
+      en: 'Choose one of your workspaces, or ask its owner to invite you.',
+      ja: '所属しているワークスペースを選ぶか、オーナーに招待を依頼してください。',
+    },
+    step: null,
+  }),
+  KINTONE_STEP_NOT_REACHED: entry({
+    code: 'KINTONE_STEP_NOT_REACHED',
+    status: 409,
+    title: { en: 'Finish the earlier steps first', ja: '前の手順を先に完了してください' },
+    cause: {
+      en: 'This setup step needs the steps before it to be completed.',
+      ja: 'この設定手順を行うには、その前の手順を完了している必要があります。',
+    },
+    fix: {
+      en: 'Go back to the first unfinished step of the Kintone setup and complete it.',
+      ja: 'kintone 連携設定の未完了の手順に戻って、完了してください。',
+    },
+    step: 'add-client',
+  }),
+  KINTONE_CREDENTIALS_MISSING: entry({
+    code: 'KINTONE_CREDENTIALS_MISSING',
+    status: 409,
+    title: { en: 'Link the OAuth client first', ja: '先に OAuth クライアントをリンクしてください' },
+    cause: {
+      en: 'Notta does not have the client ID, client secret and authorization endpoint of your Kintone OAuth client yet.',
+      ja: 'Notta には、kintone の OAuth クライアントのクライアント ID、クライアントシークレット、認可エンドポイントがまだ登録されていません。',
+    },
+    fix: {
+      en: 'Copy them from the client’s edit screen in Kintone into step 3 and confirm.',
+      ja: 'kintone のクライアント編集画面からコピーして手順 3 に貼り付け、確定してください。',
+    },
+    step: 'link-client',
+  }),
+  KINTONE_NOT_CONNECTED: entry({
+    code: 'KINTONE_NOT_CONNECTED',
+    status: 409,
+    title: { en: 'Your Kintone account is not connected', ja: 'kintone アカウントが接続されていません' },
+    cause: {
+      en: 'There is no Kintone connection for your Notta account in this workspace.',
+      ja: 'このワークスペースには、あなたの Notta アカウントの kintone 接続がありません。',
+    },
+    fix: {
+      en: 'Choose Connect on the Kintone card under Integrations & Apps.',
+      ja: '「連携とアプリ」の kintone カードで「接続」を選んでください。',
+    },
+    step: null,
+  }),
+
   // Start-up: the backend refuses to start with a bad environment variable.
   CONFIG_INVALID: entry({
     code: 'CONFIG_INVALID',
