@@ -12,7 +12,11 @@ describe(`storage (${engineUnderTest})`, () => {
   afterAll(() => handle?.close());
 
   it('applies every migration on an empty database, then has nothing left to apply', async () => {
-    expect(await migrateToLatest(handle.db)).toEqual(['0001-foundation']);
+    expect(await migrateToLatest(handle.db)).toEqual([
+      '0001-foundation',
+      '0002-accounts',
+      '0003-kintone-connect',
+    ]);
     expect(await migrateToLatest(handle.db)).toEqual([]);
     const { rows } = await sql<{ table_name: string }>`
       select table_name from information_schema.tables where table_schema = 'public' order by table_name`.execute(

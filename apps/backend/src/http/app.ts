@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
+import { accountsRoutes } from '../accounts/routes.js';
 import type { Config } from '../config/config.js';
 import type { Keyring } from '../encryption/keyring.js';
 import { healthRoutes } from '../health/routes.js';
+import { kintoneRoutes } from '../kintone-setup/routes.js';
 import type { DatabaseHandle } from '../storage/database.js';
 import { errorHandler, notFound } from './errors.js';
 import type { Logger } from './logger.js';
@@ -59,6 +61,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(healthRoutes({ database: deps.database, version: deps.version }));
 
   const api = express.Router();
+  api.use(accountsRoutes(deps));
+  api.use(kintoneRoutes(deps));
   app.use('/api', api);
   app.use('/api', notFound);
 

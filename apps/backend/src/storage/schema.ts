@@ -1,10 +1,12 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { AccountsTables } from '../accounts/tables.js';
+import type { KintoneTables } from '../kintone-setup/tables.js';
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | undefined, Date>;
 
 /** The tables of the backend's database, as Kysely sees them. Migrations in ./migrations create them. */
-export interface Database {
+export interface Database extends AccountsTables, KintoneTables {
   workspaces: {
     id: Generated<string>;
     name: string;
