@@ -14,6 +14,7 @@ const usage = `Usage:
       --host H               address to listen on (default 127.0.0.1)
       --data-dir DIR         embedded database and development keys (default .data)
       --no-install           skip pnpm install and the build (already done)
+      --sim-test-mode        let the Kintone stand-in honour X-Sim-Client-Address (browser tests)
   npm test [-- options]      run every check
       --only a,b             only these steps: ${steps.join(', ')}`;
 
@@ -40,6 +41,7 @@ async function main() {
         host: { type: 'string', default: '127.0.0.1' },
         'data-dir': { type: 'string', default: '.data' },
         'no-install': { type: 'boolean', default: false },
+        'sim-test-mode': { type: 'boolean', default: false },
         only: { type: 'string', default: '' },
         help: { type: 'boolean', default: false },
       },
@@ -73,7 +75,13 @@ async function main() {
     const dataDir = path.resolve(repoRoot, o['data-dir'] ?? '.data');
     if (!o['no-install']) await installAndBuild(await ensurePnpm());
     process.stdout.write('\nStarting Notta for Kintone…\n');
-    const stack = await startStack({ host: o.host ?? '127.0.0.1', port, simPort, dataDir });
+    const stack = await startStack({
+      host: o.host ?? '127.0.0.1',
+      port,
+      simPort,
+      dataDir,
+      simTestMode: o['sim-test-mode'] === true,
+    });
     process.stdout.write(
       `${[
         '',

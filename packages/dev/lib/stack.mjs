@@ -5,7 +5,7 @@ import path from 'node:path';
 import { baseEnv, repoRoot } from './shell.mjs';
 
 /**
- * @typedef {{ host: string, port: number, simPort: number, dataDir: string, quiet?: boolean }} StackOptions
+ * @typedef {{ host: string, port: number, simPort: number, dataDir: string, quiet?: boolean, simTestMode?: boolean }} StackOptions
  * @typedef {{ backendUrl: string, simUrl: string, stop: () => Promise<void>, exited: Promise<string> }} Stack
  */
 
@@ -72,6 +72,8 @@ export async function startStack(options) {
     KINTONE_SIM_HOST: options.host,
     KINTONE_SIM_PORT: String(options.simPort),
     KINTONE_SIM_PUBLIC_URL: simUrl,
+    // Browser tests play callers from other IP addresses; never on for the demo.
+    KINTONE_SIM_TEST_MODE: options.simTestMode ? '1' : '0',
   });
   launch('backend', entryPoints.backend, {
     HOST: options.host,
