@@ -118,6 +118,14 @@ const envSchema = z.object({
     }, 'must be an IPv4 CIDR range such as 203.0.113.0/28')
     .optional(),
   KINTONE_DEV_ORIGINS: origins.default([]),
+  KINTONE_CLIENT_NAME: z.string().trim().min(1).max(100, 'must be at most 100 characters').default('Notta'),
+  KINTONE_PKCE: z.enum(['0', '1'], { message: 'must be 0 or 1' }).default('0'),
+  KINTONE_TIMEOUT_MS: z.coerce
+    .number({ message: 'must be a whole number of milliseconds' })
+    .int('must be a whole number of milliseconds')
+    .min(100, 'must be at least 100')
+    .max(120_000, 'must be at most 120000')
+    .default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST_DIR: z.string().min(1).optional(),
 });
@@ -136,6 +144,14 @@ export interface Config {
   egress: { ip: string; cidr: string };
   /** Extra Kintone origins accepted besides the real Kintone domains (the local stand-in). */
   kintoneDevOrigins: string[];
+  kintone: {
+    /** Shown to the admin in setup step 1: the name they give the OAuth client in Kintone. */
+    clientName: string;
+    /** Send a PKCE S256 challenge; Kintone does not document PKCE, so it is off unless asked for. */
+    pkce: boolean;
+    /** Per request to Kintone (token endpoint and REST), before KINTONE_TIMEOUT. */
+    timeoutMs: number;
+  };
   logLevel: string;
   webDistDir: string;
 }
@@ -199,6 +215,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     activeKeyId,
     egress: { ip: egressIp, cidr: e.EGRESS_CIDR ?? `${egressIp}/32` },
     kintoneDevOrigins: e.KINTONE_DEV_ORIGINS,
+    kintone: {
+      clientName: e.KINTONE_CLIENT_NAME,
+      pkce: e.KINTONE_PKCE === '1',
+      timeoutMs: e.KINTONE_TIMEOUT_MS,
+    },
     logLevel: e.LOG_LEVEL,
     webDistDir: e.WEB_DIST_DIR ? path.resolve(e.WEB_DIST_DIR) : defaultWebDist,
   };

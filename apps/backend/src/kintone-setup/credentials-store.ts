@@ -1,9 +1,11 @@
-import type { Kysely } from 'kysely';
-import { encryptedColumns, encryptionContext } from '../encryption/encrypted-columns.js';
+import type { Kysely, Transaction } from 'kysely';
+import { encryptedColumn, encryptionContext } from '../encryption/encrypted-columns.js';
 import type { Keyring } from '../encryption/keyring.js';
 import type { Database } from '../storage/schema.js';
 
-const secretColumn = encryptedColumns[0];
+const secretColumn = encryptedColumn('kintone_integrations', 'client_secret');
+
+type Db = Kysely<Database> | Transaction<Database>;
 
 export interface ClientCredentials {
   baseUrl: string;
@@ -11,36 +13,37 @@ export interface ClientCredentials {
   clientSecret: string;
 }
 
-/** Stores a workspace's Kintone OAuth client; the secret is sealed before it leaves the process. */
+/**
+ * Stores a workspace's Kintone OAuth client; the secret is sealed before it leaves the process. Without a
+ * secret the stored one is kept (the admin corrected only the ID or endpoint).
+ */
 export async function saveClientCredentials(
-  db: Kysely<Database>,
+  db: Db,
   keyring: Keyring,
   workspaceId: string,
-  credentials: ClientCredentials,
+  credentials: { baseUrl: string; clientId: string; clientSecret?: string },
 ): Promise<void> {
-  const sealed = keyring.encrypt(credentials.clientSecret, encryptionContext(secretColumn, workspaceId));
+  const sealed =
+    credentials.clientSecret === undefined
+      ? undefined
+      : keyring.encrypt(credentials.clientSecret, encryptionContext(secretColumn, workspaceId));
+  const now = new Date();
+  const values = {
+    base_url: credentials.baseUrl,
+    client_id: credentials.clientId,
+    ...(sealed === undefined ? {} : { client_secret: sealed }),
+    credentials_updated_at: now,
+  };
   await db
     .insertInto('kintone_integrations')
-    .values({
-      workspace_id: workspaceId,
-      setup_step: 'link-client',
-      base_url: credentials.baseUrl,
-      client_id: credentials.clientId,
-      client_secret: sealed,
-    })
-    .onConflict((oc) =>
-      oc.column('workspace_id').doUpdateSet({
-        base_url: credentials.baseUrl,
-        client_id: credentials.clientId,
-        client_secret: sealed,
-        updated_at: new Date(),
-      }),
-    )
+    .values({ workspace_id: workspaceId, setup_step: 'link-client', ...values })
+    .onConflict((oc) => oc.column('workspace_id').doUpdateSet({ ...values, updated_at: now }))
     .execute();
 }
 
+/** The client as Kintone knows it, with the secret decrypted; undefined while any part is missing. */
 export async function readClientCredentials(
-  db: Kysely<Database>,
+  db: Db,
   keyring: Keyring,
   workspaceId: string,
 ): Promise<ClientCredentials | undefined> {
@@ -55,4 +58,11 @@ export async function readClientCredentials(
     clientId: row.client_id,
     clientSecret: keyring.decrypt(row.client_secret, encryptionContext(secretColumn, workspaceId)),
   };
+}
+
+/** `••••••••3f9a`: enough for the admin to recognise the secret, never enough to use it. */
+export function maskedClientSecret(keyring: Keyring, workspaceId: string, sealed: string | null): string {
+  if (!sealed) return '';
+  const secret = keyring.decrypt(sealed, encryptionContext(secretColumn, workspaceId));
+  return secret.length >= 12 ? `••••••••${secret.slice(-4)}` : '••••••••';
 }
