@@ -223,7 +223,7 @@ describe('sign-in rate limits', () => {
         .send({ email: user.email, password: 'wrong' })
         .expect(401);
     }
-    await request(apps[1])
+    await request(two)
       .post('/api/auth/sign-in')
       .send({ email: user.email, password: 'wrong' })
       .expect(429);
