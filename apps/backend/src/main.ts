@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { DEMO_PASSWORD, DEMO_SIGN_IN_EMAIL, seedDemoIfEmpty } from './accounts/demo-seed.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { loadKeyring } from './encryption/load-keyring.js';
 import { createApp } from './http/app.js';
@@ -22,6 +23,9 @@ async function main(): Promise<void> {
   const database = await openDatabase(config.database);
   const applied = await migrateToLatest(database.db);
   if (applied.length > 0) logger.info({ applied }, 'database migrated');
+  if (config.demoSeed && (await seedDemoIfEmpty(database.db))) {
+    logger.info(`Demo workspaces created: sign in as ${DEMO_SIGN_IN_EMAIL} / ${DEMO_PASSWORD}`);
+  }
   const keyring = await loadKeyring(config);
   const app = createApp({ config, database, keyring, logger, version });
 

@@ -11,6 +11,11 @@ import { generatePassword, hashPassword } from './passwords.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+/** Runs `fn` in the caller's transaction when there is one (the demo seed), else in a new one. */
+function inTransaction<T>(db: Db, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  return db.isTransaction ? fn(db as Transaction<Database>) : db.transaction().execute(fn);
+}
+
 export interface WorkspaceRow {
   id: string;
   name: string;
@@ -18,11 +23,11 @@ export interface WorkspaceRow {
 }
 
 export async function createWorkspace(
-  db: Kysely<Database>,
+  db: Db,
   input: { name: string; plan: Plan },
   actorUserId: string | null = null,
 ): Promise<WorkspaceRow> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const ws = await trx
       .insertInto('workspaces')
       .values({ name: input.name, plan: input.plan })
@@ -38,7 +43,7 @@ export async function createWorkspace(
   });
 }
 
-export async function listWorkspaces(db: Kysely<Database>): Promise<(WorkspaceRow & { members: number })[]> {
+export async function listWorkspaces(db: Db): Promise<(WorkspaceRow & { members: number })[]> {
   const rows = await db
     .selectFrom('workspaces')
     .leftJoin('memberships', 'memberships.workspace_id', 'workspaces.id')
@@ -61,12 +66,12 @@ export async function findWorkspace(db: Db, workspaceId: string): Promise<Worksp
 
 /** Changes the plan; undefined when the workspace does not exist. */
 export async function setWorkspacePlan(
-  db: Kysely<Database>,
+  db: Db,
   workspaceId: string,
   plan: Plan,
   actorUserId: string | null = null,
 ): Promise<{ from: Plan; to: Plan } | undefined> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const before = await trx
       .selectFrom('workspaces')
       .select('plan')
@@ -94,7 +99,7 @@ export type AddMemberResult =
  * generated one, returned once so the operator can hand it over; it is stored only as a hash.
  */
 export async function addMember(
-  db: Kysely<Database>,
+  db: Db,
   input: { workspaceId: string; email: string; name: string; role: Role; password?: string },
   actorUserId: string | null = null,
 ): Promise<AddMemberResult> {
@@ -108,7 +113,7 @@ export async function addMember(
   const generatedPassword = existing || input.password !== undefined ? undefined : generatePassword();
   const passwordHash = existing ? undefined : await hashPassword(input.password ?? generatedPassword ?? '');
 
-  return db.transaction().execute(async (trx): Promise<AddMemberResult> => {
+  return inTransaction(db, async (trx): Promise<AddMemberResult> => {
     if (!(await findWorkspace(trx, input.workspaceId))) return { ok: false, reason: 'workspace-not-found' };
     let userId = existing?.id;
     let userCreated = false;
@@ -147,7 +152,7 @@ export type MemberChangeResult =
 
 /** Changes a member's role; the last owner cannot be demoted, so a workspace always has one. */
 export async function setMemberRole(
-  db: Kysely<Database>,
+  db: Db,
   input: { workspaceId: string; email: string; role: Role },
   actorUserId: string | null = null,
 ): Promise<MemberChangeResult> {
@@ -166,7 +171,7 @@ export async function setMemberRole(
 
 /** Removes a member (the user account stays); the last owner cannot be removed. */
 export async function removeMember(
-  db: Kysely<Database>,
+  db: Db,
   input: { workspaceId: string; email: string },
   actorUserId: string | null = null,
 ): Promise<MemberChangeResult> {
@@ -183,7 +188,7 @@ export async function removeMember(
 }
 
 async function changeMembership(
-  db: Kysely<Database>,
+  db: Db,
   workspaceId: string,
   email: string,
   actorUserId: string | null,
@@ -194,7 +199,7 @@ async function changeMembership(
     { ok: true; action: string; details: Record<string, string> } | { ok: false; reason: 'last-owner' }
   >,
 ): Promise<MemberChangeResult> {
-  return db.transaction().execute(async (trx): Promise<MemberChangeResult> => {
+  return inTransaction(db, async (trx): Promise<MemberChangeResult> => {
     // Lock the workspace's memberships so two operators cannot both remove "the other" owner.
     const rows = await trx
       .selectFrom('memberships')

@@ -128,6 +128,9 @@ const envSchema = z.object({
     .default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST_DIR: z.string().min(1).optional(),
+  NOTTA_DEMO_SEED: z
+    .enum(['0', '1'], { message: 'must be 1 (seed the demo workspaces into an empty database) or 0' })
+    .default('0'),
 });
 
 export interface Config {
@@ -154,6 +157,8 @@ export interface Config {
   };
   logLevel: string;
   webDistDir: string;
+  /** Seed the demo workspaces when the database has no users (the quick start sets it). */
+  demoSeed: boolean;
 }
 
 const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
@@ -222,5 +227,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     logLevel: e.LOG_LEVEL,
     webDistDir: e.WEB_DIST_DIR ? path.resolve(e.WEB_DIST_DIR) : defaultWebDist,
+    demoSeed: e.NOTTA_DEMO_SEED === '1',
   };
 }
