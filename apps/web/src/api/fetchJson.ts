@@ -16,33 +16,65 @@ export interface Contract<T> {
   safeParse(input: unknown): { success: true; data: T } | { success: false };
 }
 
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export interface RequestOptions {
+  method?: HttpMethod;
+  /** Sent as JSON. */
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
 /** GETs `path` and validates the JSON body against `contract` (or, failing that, the shared error shape). */
-export async function fetchJson<T>(
+export function fetchJson<T>(
   path: string,
   contract: Contract<T>,
   signal?: AbortSignal,
 ): Promise<FetchOutcome<T>> {
+  return requestJson(path, contract, signal ? { signal } : {});
+}
+
+/** Any method: sends `body` as JSON, validates the answer like `fetchJson`. A 204 counts as `ok` with `null`. */
+export async function requestJson<T>(
+  path: string,
+  contract: Contract<T>,
+  { method = 'GET', body, headers = {}, signal }: RequestOptions = {},
+): Promise<FetchOutcome<T>> {
   let response: Response;
   try {
     response = await fetch(path, {
-      headers: { accept: 'application/json' },
+      method,
+      headers: {
+        accept: 'application/json',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
       cache: 'no-store',
+      credentials: 'same-origin',
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       ...(signal ? { signal } : {}),
     });
   } catch {
     return { kind: 'network' };
   }
+  if (response.status === 204) {
+    const parsed = contract.safeParse(null);
+    return parsed.success
+      ? { kind: 'ok', data: parsed.data, httpStatus: 204 }
+      : { kind: 'invalid', httpStatus: 204 };
+  }
 
-  let body: unknown;
+  let answer: unknown;
   try {
-    body = await response.json();
+    answer = await response.json();
   } catch {
     return { kind: 'invalid', httpStatus: response.status };
   }
 
-  const parsed = contract.safeParse(body);
+  const parsed = contract.safeParse(answer);
   if (parsed.success) return { kind: 'ok', data: parsed.data, httpStatus: response.status };
-  const error = apiErrorBody.safeParse(body);
+  const error = apiErrorBody.safeParse(answer);
   if (error.success) return { kind: 'api-error', body: error.data, httpStatus: response.status };
   return { kind: 'invalid', httpStatus: response.status };
 }

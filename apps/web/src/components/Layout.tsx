@@ -1,5 +1,6 @@
 import { NavLink, Outlet } from 'react-router';
 import { useT } from '../i18n';
+import { AccountMenu } from './AccountMenu';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { NottaMark } from './NottaMark';
 
@@ -25,7 +26,10 @@ export function Layout() {
               {t('nav.status')}
             </NavLink>
           </nav>
-          <LanguageSwitcher />
+          <div className="header__end">
+            <LanguageSwitcher />
+            <AccountMenu />
+          </div>
         </div>
       </header>
       <main id="main" className="main" tabIndex={-1}>

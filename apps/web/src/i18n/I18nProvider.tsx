@@ -21,6 +21,8 @@ export interface I18n {
   locale: Locale;
   setLocale: (locale: Locale) => void;
   t: Translate;
+  /** `t` for a key chosen at run time (from a table of keys), with whatever placeholders it has. */
+  text: (key: MessageKey, params?: Readonly<Record<string, string | number>>) => string;
   /** Picks the current language's text of a shared `Localized` value, such as a catalogue error's cause. */
   localize: (value: Localized) => string;
 }
@@ -55,7 +57,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       const text: Localized = { en: en[key], ja: ja[key] };
       return (params ? formatLocalized(text, params) : text)[locale];
     }) as Translate;
-    return { locale, setLocale, t, localize: (text) => text[locale] };
+    return { locale, setLocale, t, text: t as I18n['text'], localize: (text) => text[locale] };
   }, [locale, setLocale]);
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

@@ -35,6 +35,11 @@ export const setupFacts = z.object({
   egressCidr: z.string(),
   /** The OAuth scopes Notta asks for, space-separated as sent. */
   scopes: z.array(z.string()),
+  /**
+   * Origins the backend accepts as a Kintone tenant besides real Kintone (its `KINTONE_DEV_ORIGINS`, e.g.
+   * kintone-sim), so Notta Web's instant check of the Authorization endpoint agrees with the server's.
+   */
+  kintoneDevOrigins: z.array(z.string()).optional(),
 });
 export type SetupFacts = z.infer<typeof setupFacts>;
 
@@ -166,3 +171,4 @@ export const connectionCheckResponse = z.object({
   /** A catalogue code when the check failed. */
   error: z.string().nullable(),
 });
+export type ConnectionCheckResponse = z.infer<typeof connectionCheckResponse>;
