@@ -223,10 +223,7 @@ describe('sign-in rate limits', () => {
         .send({ email: user.email, password: 'wrong' })
         .expect(401);
     }
-    await request(two)
-      .post('/api/auth/sign-in')
-      .send({ email: user.email, password: 'wrong' })
-      .expect(429);
+    await request(two).post('/api/auth/sign-in').send({ email: user.email, password: 'wrong' }).expect(429);
   });
 
   it('limits one client address across many emails', async () => {
