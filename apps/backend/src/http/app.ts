@@ -6,6 +6,7 @@ import { accountsRoutes } from '../accounts/routes.js';
 import type { Config } from '../config/config.js';
 import type { Keyring } from '../encryption/keyring.js';
 import { healthRoutes } from '../health/routes.js';
+import { withoutOAuthQuery } from '../kintone-oauth/routes.js';
 import { kintoneRoutes } from '../kintone-setup/routes.js';
 import type { DatabaseHandle } from '../storage/database.js';
 import { errorHandler, notFound } from './errors.js';
@@ -38,6 +39,7 @@ export function createApp(deps: AppDeps): Express {
         err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
       // Health probes run every few seconds; logging each would drown the rest.
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+      serializers: { req: withoutOAuthQuery },
     }),
   );
   app.use(

@@ -65,3 +65,12 @@ function redirectToResult(
   res.setHeader('Referrer-Policy', 'no-referrer');
   res.redirect(303, `${deps.config.publicUrl}/integrations/kintone/result?${params.toString()}`);
 }
+
+/**
+ * pino-http request serializer: the callback's query carries Kintone's authorization code and the state, so
+ * its log line keeps only the path.
+ */
+export function withoutOAuthQuery<R extends { url?: string; query?: unknown }>(req: R): R {
+  if (!req.url?.startsWith('/api/kintone/oauth/callback')) return req;
+  return { ...req, url: '/api/kintone/oauth/callback?[redacted]', query: '[redacted]' };
+}
