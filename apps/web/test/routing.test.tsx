@@ -1,13 +1,14 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { healthy, mockBackend, ready, renderApp } from './helpers';
+import { healthy, mockBackend, ready, renderApp, signedIn } from './helpers';
 
 describe('routing', () => {
-  it('lands on Integrations & Apps from /', () => {
+  it('lands on Integrations & Apps from /', async () => {
+    mockBackend(signedIn());
     const { router } = renderApp('/');
 
     expect(router.state.location.pathname).toBe('/integrations');
-    expect(screen.getByRole('heading', { level: 1, name: 'Integrations & Apps' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Integrations & Apps' })).toBeTruthy();
     const nav = screen.getByRole('navigation', { name: 'Main' });
     expect(within(nav).getByRole('link', { name: 'Integrations & Apps' }).getAttribute('aria-current')).toBe(
       'page',
@@ -16,8 +17,10 @@ describe('routing', () => {
     expect(document.title).toBe('Integrations & Apps · Notta');
   });
 
-  it('frames every page with a header, navigation, main and footer', () => {
+  it('frames every page with a header, navigation, main and footer', async () => {
+    mockBackend(signedIn());
     renderApp('/integrations');
+    await screen.findByRole('heading', { level: 1, name: 'Integrations & Apps' });
 
     expect(within(screen.getByRole('banner')).getByText('Notta')).toBeTruthy();
     expect(screen.getByRole('navigation', { name: 'Main' })).toBeTruthy();
@@ -26,24 +29,23 @@ describe('routing', () => {
     expect(screen.getByRole('link', { name: 'Skip to main content' }).getAttribute('href')).toBe('#main');
   });
 
-  it('lists Kintone as not connected, with Connect disabled until setup ships', () => {
-    renderApp('/integrations');
+  it('lists Kintone as not connected, with Connect opening the setup for an admin', async () => {
+    mockBackend(signedIn());
+    const { router } = renderApp('/integrations');
 
-    const card = screen.getByRole('article', { name: 'Kintone' });
-    expect(within(card).getByText('Not connected')).toBeTruthy();
+    const card = await screen.findByRole('article', { name: 'Kintone' });
+    expect(await within(card).findByText('Not connected')).toBeTruthy();
     expect(
       within(card).getByText(
         'Send meeting summaries, action items and transcripts to Kintone apps as records.',
       ),
     ).toBeTruthy();
-    const connect = within(card).getByRole('button', { name: 'Connect' });
-    expect((connect as HTMLButtonElement).disabled).toBe(true);
-    expect(connect.getAttribute('aria-describedby')).toBeTruthy();
-    const note = document.getElementById(connect.getAttribute('aria-describedby') ?? '');
-    expect(note?.textContent).toBe('Guided setup is coming soon.');
+    fireEvent.click(within(card).getByRole('link', { name: 'Connect' }));
+    expect(router.state.location.pathname).toBe('/integrations/kintone/setup');
   });
 
-  it('shows the 404 page for an unknown path, with a way back', () => {
+  it('shows the 404 page for an unknown path, with a way back', async () => {
+    mockBackend(signedIn());
     const { router } = renderApp('/no/such/page');
 
     expect(screen.getByRole('heading', { level: 1, name: 'Page not found' })).toBeTruthy();
@@ -52,7 +54,7 @@ describe('routing', () => {
 
     fireEvent.click(screen.getByRole('link', { name: 'Go to Integrations & Apps' }));
     expect(router.state.location.pathname).toBe('/integrations');
-    expect(screen.getByRole('heading', { level: 1, name: 'Integrations & Apps' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Integrations & Apps' })).toBeTruthy();
   });
 
   it('shows the 404 page in Japanese too', () => {
@@ -64,8 +66,9 @@ describe('routing', () => {
   });
 
   it('navigates to System status from the header', async () => {
-    mockBackend({ '/healthz': healthy, '/readyz': ready });
+    mockBackend({ ...signedIn(), '/healthz': healthy, '/readyz': ready });
     const { router } = renderApp('/integrations');
+    await screen.findByRole('heading', { level: 1, name: 'Integrations & Apps' });
 
     fireEvent.click(screen.getByRole('link', { name: 'System status' }));
 

@@ -1,4 +1,10 @@
-/** Leaves Notta Web for Kintone's authorization page. One place, so tests can watch it. */
+/** Leaving Notta Web for Kintone's authorization page, in one object so tests can watch it. */
+export const browser = {
+  assign(url: string): void {
+    window.location.assign(url);
+  },
+};
+
 export function goToAuthorization(url: string): void {
-  window.location.assign(url);
+  browser.assign(url);
 }
