@@ -18,7 +18,7 @@ describe('quick start smoke test', () => {
   });
 
   it('prints where to open Notta Web and the Kintone stand-in', () => {
-    expect(system.output()).toContain(`Notta Web          ${system.webUrl}`);
+    expect(system.output()).toContain(`Notta Web          ${system.webUrl}   sign in as owner@example.com / notta-demo`);
     expect(system.output()).toContain(`Kintone stand-in   ${system.simUrl}`);
   });
 

@@ -83,6 +83,8 @@ export async function startStack(options) {
     KINTONE_DEV_ORIGINS: simUrl,
     EGRESS_IP: process.env.EGRESS_IP ?? '127.0.0.1',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+    // On an empty database, create the demo workspaces the banner tells people to sign in to.
+    NOTTA_DEMO_SEED: '1',
   });
 
   const stop = async () => {
