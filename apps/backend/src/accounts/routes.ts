@@ -60,7 +60,7 @@ export function accountsRoutes(deps: AppDeps): Router {
  * served over https or in production; the quick start runs on http://localhost, where a Secure cookie
  * would never be sent back.
  */
-export function sessionCookieOptions(config: AppDeps['config']): CookieOptions {
+function sessionCookieOptions(config: AppDeps['config']): CookieOptions {
   return {
     httpOnly: true,
     sameSite: 'lax',

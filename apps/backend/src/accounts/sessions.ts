@@ -4,7 +4,7 @@ import type { Database } from '../storage/schema.js';
 
 export const SESSION_COOKIE = 'notta_session';
 /** Idle sessions end after 14 days; every session ends 30 days after sign-in whatever its use. */
-export const SESSION_IDLE_MS = 14 * 24 * 60 * 60 * 1000;
+const SESSION_IDLE_MS = 14 * 24 * 60 * 60 * 1000;
 export const SESSION_ABSOLUTE_MS = 30 * 24 * 60 * 60 * 1000;
 /** last_seen_at is written at most this often, so ordinary browsing does not write on every request. */
 const TOUCH_INTERVAL_MS = 60 * 1000;
