@@ -50,7 +50,7 @@ export function CopyField({ label, value, hint }: { label: string; value: string
         />
         <button
           type="button"
-          className="button"
+          className="button copy-field__button"
           onClick={() => void copy()}
           aria-label={t('copy.buttonLabel', { label })}
         >
