@@ -82,8 +82,8 @@ export function kintoneRoutes(deps: AppDeps): Router {
     await sendView(res);
   });
   ws.post('/authorize', async (req, res) => {
-    assertAllowed('setup', memberOf(res), await integrationOf(res));
     const integration = await integrationOf(res);
+    assertAllowed('setup', memberOf(res), integration);
     if (integration.furthest_step !== 'authorize') throw new AppError('KINTONE_STEP_NOT_REACHED');
     res.json({ authorizationUrl: await startAuthorization(deps, who(req, res), 'workspace') });
   });
