@@ -1,5 +1,5 @@
 import { catalogueEntry, isErrorCode, isWorkspaceAdmin, oauthResultQuery } from '@notta/shared';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { type Failure, useKintoneApi } from '../api/kintone';
 import { FailureNotice } from '../components/FailureNotice';
@@ -16,6 +16,12 @@ export function KintoneResultPage() {
   const [params] = useSearchParams();
   const parsed = oauthResultQuery.safeParse(Object.fromEntries(params));
   const query = parsed.success ? parsed.data : { error: params.get('error') ?? 'INTERNAL' };
+  const { membership, selectWorkspace } = useSession();
+  const returnedTo = parsed.success ? parsed.data.workspaceId : undefined;
+  // The flow belongs to one workspace: show its result there even if another was chosen since.
+  useEffect(() => {
+    if (returnedTo && membership?.workspace.id !== returnedTo) selectWorkspace(returnedTo);
+  }, [returnedTo, membership?.workspace.id, selectWorkspace]);
 
   return (
     <div className="page page--medium">

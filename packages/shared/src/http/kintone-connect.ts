@@ -143,6 +143,8 @@ export const oauthCallbackQuery = z.union([
  */
 export const oauthResultQuery = z.object({
   outcome: z.enum(['authorized', 'connected']).optional(),
+  /** The workspace the flow was for, so the page opens that one even when another was chosen since. */
+  workspaceId: z.uuid().optional(),
   error: z
     .string()
     .regex(/^[A-Z0-9_]+$/)
