@@ -18,13 +18,20 @@ describe('quick start smoke test', () => {
   });
 
   it('prints where to open Notta Web and the Kintone stand-in', () => {
-    expect(system.output()).toContain(`Notta Web          ${system.webUrl}   sign in as owner@example.com / notta-demo`);
+    expect(system.output()).toContain(
+      `Notta Web          ${system.webUrl}   sign in as owner@example.com / notta-demo`,
+    );
     expect(system.output()).toContain(`Kintone stand-in   ${system.simUrl}`);
   });
 
-  it('loads Notta Web on Integrations & Apps, with the Kintone card', async () => {
+  it('signs in with the demo account it printed and lands on Integrations & Apps, with the Kintone card', async () => {
     const page = await browser.context.newPage();
     await page.goto(system.webUrl);
+    await page.getByRole('heading', { level: 1, name: 'Sign in to Notta' }).waitFor();
+    await page.screenshot({ path: path.join(screenshotDir, 'smoke-sign-in-en.png'), fullPage: true });
+    await page.getByLabel('Email address').fill('owner@example.com');
+    await page.getByLabel('Password').fill('notta-demo');
+    await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { level: 1, name: 'Integrations & Apps' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/integrations');
     await expect(page.getByText('Not connected').first().isVisible()).resolves.toBe(true);
