@@ -776,6 +776,81 @@ export const errorCatalogue = {
     step: null,
   }),
 
+  // The plug-in API (calls from the Kintone plug-in through Kintone's plug-in proxy).
+  PLUGIN_KEY_INVALID: entry({
+    code: 'PLUGIN_KEY_INVALID',
+    status: 401,
+    title: { en: 'The plug-in key is not valid', ja: 'プラグインキーが正しくありません' },
+    cause: {
+      en: 'The plug-in key saved in this app’s plug-in settings is unknown to Notta, or was revoked.',
+      ja: 'このアプリのプラグイン設定に保存されたプラグインキーが Notta で認識されないか、無効化されています。',
+    },
+    fix: {
+      en: 'Create a new plug-in key in Notta (Integrations & Apps → Kintone → Plug-in keys) and save it in the plug-in settings.',
+      ja: 'Notta(連携とアプリ → kintone → プラグインキー)で新しいプラグインキーを作成し、プラグインの設定に保存してください。',
+    },
+    step: null,
+  }),
+  PLUGIN_TENANT_MISMATCH: entry({
+    code: 'PLUGIN_TENANT_MISMATCH',
+    status: 403,
+    title: {
+      en: 'This Kintone is not the one linked to the workspace',
+      ja: 'この kintone はワークスペースに連携されている環境ではありません',
+    },
+    cause: {
+      en: 'The plug-in key belongs to a Notta workspace that is connected to a different Kintone domain.',
+      ja: 'このプラグインキーは、別の kintone ドメインに連携されている Notta ワークスペースのものです。',
+    },
+    fix: {
+      en: 'Use a plug-in key of the workspace connected to this Kintone, or connect the workspace to this domain.',
+      ja: 'この kintone に連携されているワークスペースのプラグインキーを使うか、ワークスペースをこのドメインに連携してください。',
+    },
+    step: null,
+  }),
+  PLUGIN_MAPPING_INVALID: entry({
+    code: 'PLUGIN_MAPPING_INVALID',
+    status: 400,
+    title: { en: 'The field mapping cannot be used', ja: 'フィールドの対応付けを使用できません' },
+    cause: {
+      en: 'Some Notta meeting fields are mapped to missing or incompatible Kintone fields: {fields}.',
+      ja: '一部の Notta の会議フィールドが、存在しないか型の合わない kintone フィールドに対応付けられています: {fields}。',
+    },
+    fix: {
+      en: 'Map the Meeting ID to a text field with “Prohibit duplicate values” on, and each other field to a field of a matching type.',
+      ja: '会議 ID を「値の重複を禁止する」を有効にした文字列フィールドに、その他のフィールドを型の合うフィールドに対応付けてください。',
+    },
+    step: null,
+  }),
+  PLUGIN_APP_NOT_LINKED: entry({
+    code: 'PLUGIN_APP_NOT_LINKED',
+    status: 404,
+    title: { en: 'This app is not linked to Notta', ja: 'このアプリは Notta に連携されていません' },
+    cause: {
+      en: 'The app’s plug-in settings have not been saved with a Notta workspace yet.',
+      ja: 'このアプリのプラグイン設定が、まだ Notta ワークスペースと共に保存されていません。',
+    },
+    fix: {
+      en: 'Ask the app administrator to open the Notta plug-in settings and save them.',
+      ja: 'アプリの管理者に、Notta プラグインの設定を開いて保存するよう依頼してください。',
+    },
+    step: null,
+  }),
+  KINTONE_INTEGRATION_REVOKED: entry({
+    code: 'KINTONE_INTEGRATION_REVOKED',
+    status: 409,
+    title: { en: 'The Kintone connection was revoked', ja: 'kintone 連携は取り消されています' },
+    cause: {
+      en: 'An owner or admin of the Notta workspace revoked its Kintone authorization, which also disabled its plug-in keys.',
+      ja: 'Notta ワークスペースのオーナーまたは管理者が kintone の認可を取り消したため、プラグインキーも無効になりました。',
+    },
+    fix: {
+      en: 'Ask a workspace owner or admin to set up Kintone again in Notta, then create a new plug-in key.',
+      ja: 'ワークスペースのオーナーまたは管理者に Notta で kintone 連携を再設定してもらい、新しいプラグインキーを作成してください。',
+    },
+    step: 'add-client',
+  }),
+
   // Start-up: the backend refuses to start with a bad environment variable.
   CONFIG_INVALID: entry({
     code: 'CONFIG_INVALID',
