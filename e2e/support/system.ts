@@ -14,9 +14,10 @@ export interface RunningSystem {
 
 /**
  * Starts the whole system exactly as the quick start's `npm start` does (same script, same embedded
- * defaults), on free ports and a fresh data folder, already built by the test command.
+ * defaults), on free ports and a fresh data folder, already built by the test command. `simTestMode` passes
+ * `--sim-test-mode`, which the start script supports for browser tests.
  */
-export async function startSystem(): Promise<RunningSystem> {
+export async function startSystem(options: { simTestMode?: boolean } = {}): Promise<RunningSystem> {
   const [port, simPort] = [await freePort(), await freePort()];
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'notta-e2e-data-'));
   try {
@@ -31,6 +32,8 @@ export async function startSystem(): Promise<RunningSystem> {
         String(simPort),
         '--data-dir',
         dataDir,
+        // The stand-in then honours X-Sim-Client-Address, so a test can play a browser's IP address.
+        ...(options.simTestMode ? ['--sim-test-mode'] : []),
       ],
       name: 'The system',
       ready: (output) => output.includes('Notta for Kintone is running.'),
