@@ -102,7 +102,7 @@ describe('Kintone setup with IP address restriction (browser)', () => {
     await notta.getByRole('button', { name: en.authorize, exact: true }).click();
     expect((await blocked).status()).toBe(403);
     // The stand-in's page says exactly this, nothing more (its only alert).
-    await expect.poll(() => notta.getByRole('alert').innerText()).toBe(kintoneScreens.forbidden.message);
+    await expect.poll(() => notta.getByRole('alert').textContent()).toBe(kintoneScreens.forbidden.message);
     expect(new URL(notta.url()).origin).toBe(system.simUrl);
     await screenshot(notta, 'kintone-access-forbidden');
 
