@@ -16,6 +16,7 @@ describe(`storage (${engineUnderTest})`, () => {
       '0001-foundation',
       '0002-accounts',
       '0003-kintone-connect',
+      '0004-plugin-api',
     ]);
     expect(await migrateToLatest(handle.db)).toEqual([]);
     const { rows } = await sql<{ table_name: string }>`

@@ -8,6 +8,7 @@ import type { Keyring } from '../encryption/keyring.js';
 import { healthRoutes } from '../health/routes.js';
 import { withoutOAuthQuery } from '../kintone-oauth/routes.js';
 import { kintoneRoutes } from '../kintone-setup/routes.js';
+import { pluginApiRoutes, pluginKeyRoutes } from '../plugin-api/routes.js';
 import type { DatabaseHandle } from '../storage/database.js';
 import { errorHandler, notFound } from './errors.js';
 import type { Logger } from './logger.js';
@@ -64,7 +65,11 @@ export function createApp(deps: AppDeps): Express {
 
   const api = express.Router();
   api.use(accountsRoutes(deps));
+  // Before kintoneRoutes, whose `/workspaces/:id/kintone` guard would otherwise run first for `…/kintone/apps`.
+  api.use(pluginKeyRoutes(deps));
   api.use(kintoneRoutes(deps));
+  // Authenticated by the plug-in key header alone (no session, no CSRF): Kintone's proxy calls it.
+  api.use('/plugin/v1', pluginApiRoutes(deps));
   app.use('/api', api);
   app.use('/api', notFound);
 

@@ -17,6 +17,7 @@ import { deleteWorkspaceGrants, findOwnGrant } from '../connections/grants-store
 import type { AppDeps } from '../http/app.js';
 import { AppError } from '../http/errors.js';
 import { redirectEndpoint } from '../kintone-oauth/authorization.js';
+import { disableWorkspacePluginKeys } from '../plugin-api/keys.js';
 import { maskedClientSecret, saveClientCredentials } from './credentials-store.js';
 import {
   type IntegrationRow,
@@ -292,7 +293,10 @@ export async function revoke(deps: AppDeps, actor: Actor): Promise<void> {
     const row = await lockIntegration(trx, workspaceId);
     assertAllowed('revoke', actor.member, row);
     const grantsRemoved = await deleteWorkspaceGrants(trx, workspaceId);
-    if (row.state === 'revoked' && grantsRemoved === 0 && !row.client_secret) return;
+    // Plug-in keys stop working with the authorization; kept disabled so the plug-in can be told "revoked".
+    const pluginKeysDisabled = await disableWorkspacePluginKeys(trx, workspaceId);
+    if (row.state === 'revoked' && grantsRemoved === 0 && pluginKeysDisabled === 0 && !row.client_secret)
+      return;
     await updateIntegration(trx, workspaceId, {
       state: 'revoked',
       client_secret: null,
@@ -306,7 +310,12 @@ export async function revoke(deps: AppDeps, actor: Actor): Promise<void> {
       workspaceId,
       actorUserId: actor.userId,
       action: 'kintone.revoked',
-      details: { tenant: row.base_url, grantsRemoved, secretDeleted: row.client_secret !== null },
+      details: {
+        tenant: row.base_url,
+        grantsRemoved,
+        pluginKeysDisabled,
+        secretDeleted: row.client_secret !== null,
+      },
     });
   });
 }

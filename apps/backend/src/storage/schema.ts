@@ -2,12 +2,13 @@ import type { IntegrationState, SetupStep } from '@notta/shared';
 import type { ColumnType, Generated } from 'kysely';
 import type { AccountsTables } from '../accounts/tables.js';
 import type { KintoneTables } from '../kintone-setup/tables.js';
+import type { PluginApiTables } from '../plugin-api/tables.js';
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | undefined, Date>;
 
 /** The tables of the backend's database, as Kysely sees them. Migrations in ./migrations create them. */
-export interface Database extends AccountsTables, KintoneTables {
+export interface Database extends AccountsTables, KintoneTables, PluginApiTables {
   workspaces: {
     id: Generated<string>;
     name: string;
