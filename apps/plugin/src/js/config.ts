@@ -6,8 +6,8 @@ const PLUGIN_ID = kintone.$PLUGIN_ID;
 
 const root = document.getElementById('notta-config-root');
 if (root) {
-  mountConfigForm(document, root, {
-    kintone,
+  mountConfigForm(root, {
+    kintone: kintone as never,
     pluginId: PLUGIN_ID,
     navigate: (url) => {
       window.location.href = url;

@@ -3,6 +3,7 @@
  * (Full types of the global: node_modules/@kintone/dts-gen/kintone.d.ts.)
  */
 import type { LoginUserSource } from './i18n';
+import type { ProxyApi } from './notta-api';
 
 export interface PluginConfigApi {
   plugin: {
@@ -18,30 +19,56 @@ export interface EventsApi {
   };
 }
 
-export interface DesktopKintone extends LoginUserSource, PluginConfigApi, EventsApi {
+export interface DesktopKintone extends LoginUserSource, PluginConfigApi, EventsApi, ProxyApi {
+  plugin: PluginConfigApi['plugin'] & ProxyApi['plugin'];
   app: {
+    getId(): number | null;
+    getHeaderMenuSpaceElement(): HTMLElement | null;
     record: {
       getHeaderMenuSpaceElement(): HTMLElement | null;
+      getSpaceElement(id: string): HTMLElement | null;
     };
   };
 }
 
-export interface MobileKintone extends LoginUserSource, PluginConfigApi, EventsApi {
+export interface MobileKintone extends LoginUserSource, PluginConfigApi, EventsApi, ProxyApi {
+  plugin: PluginConfigApi['plugin'] & ProxyApi['plugin'];
   mobile: {
     app: {
+      getId(): number | null;
       getHeaderSpaceElement(): HTMLElement | null;
+      record: {
+        getSpaceElement(id: string): HTMLElement | null;
+      };
     };
   };
 }
 
-export interface ConfigKintone extends LoginUserSource {
+export interface ProxyConfigEntry {
+  headers: Record<string, string>;
+  data: Record<string, string>;
+}
+
+export interface ConfigKintone extends LoginUserSource, ProxyApi {
   app: {
     getId(): number | null;
   };
-  plugin: {
+  api: {
+    (path: string, method: string, params: Record<string, unknown>): PromiseLike<unknown>;
+    url(path: string, detectGuestSpace?: boolean): string;
+  };
+  plugin: ProxyApi['plugin'] & {
     app: {
       getConfig(pluginId: string): Record<string, string> | null;
-      setConfig(config: Record<string, string>, callback?: () => void): void;
+      setConfig(config: Record<string, string>, callback?: () => void): unknown;
+      getProxyConfig(url: string, method: string): ProxyConfigEntry | null;
+      setProxyConfig(
+        url: string,
+        method: string,
+        headers: Record<string, string>,
+        data: Record<string, string>,
+        callback?: () => void,
+      ): unknown;
     };
   };
 }
