@@ -5,8 +5,10 @@ import { AuditLogPage } from './pages/AuditLogPage';
 import { IntegrationsPage } from './pages/IntegrationsPage';
 import { KintoneResultPage } from './pages/KintoneResultPage';
 import { KintoneSetupPage } from './pages/KintoneSetupPage';
+import { LinkedAppsPage } from './pages/LinkedAppsPage';
 import { MemberConnectionsPage } from './pages/MemberConnectionsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { PluginKeysPage } from './pages/PluginKeysPage';
 import { SignInPage } from './pages/SignInPage';
 import { StatusPage } from './pages/StatusPage';
 import { RequireSession } from './session/RequireSession';
@@ -34,6 +36,8 @@ export const routes: RouteObject[] = [
               { path: 'integrations/kintone/setup', element: <KintoneSetupPage /> },
               { path: 'integrations/kintone/result', element: <KintoneResultPage /> },
               { path: 'integrations/kintone/connections', element: <MemberConnectionsPage /> },
+              { path: 'integrations/kintone/plugin-keys', element: <PluginKeysPage /> },
+              { path: 'integrations/kintone/apps', element: <LinkedAppsPage /> },
               { path: 'audit-log', element: <AuditLogPage /> },
             ],
           },

@@ -208,6 +208,12 @@ function CardDetails({
       )}
 
       {state !== 'plan-excluded' && authorized && (
+        <p className="integration__note-block">
+          <Link to="/integrations/kintone/apps">{t('kintone.action.linkedApps')}</Link>
+        </p>
+      )}
+
+      {state !== 'plan-excluded' && authorized && (
         <OwnConnection
           view={view}
           busy={busy}
@@ -223,6 +229,9 @@ function CardDetails({
           <div className="integration__actions">
             <Link to="/integrations/kintone/connections" className="button">
               {t('kintone.action.connections')}
+            </Link>
+            <Link to="/integrations/kintone/plugin-keys" className="button">
+              {t('kintone.action.pluginKeys')}
             </Link>
             <Link to="/audit-log" className="button">
               {t('kintone.action.auditLog')}
