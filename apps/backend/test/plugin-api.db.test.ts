@@ -318,6 +318,29 @@ describe(`Plug-in keys and the plug-in API (${engineUnderTest})`, () => {
       expect(twice.body.error.message?.en ?? JSON.stringify(twice.body)).toContain('title');
     });
 
+    it('checks the mapping against the app’s real fields when the authorizing grant works', async () => {
+      const { key } = await authorizedWorkspace();
+      fake.state.formFields['21'] = {
+        meeting_id: { code: 'meeting_id', type: 'SINGLE_LINE_TEXT', unique: false },
+        title: { code: 'title', type: 'NUMBER' },
+        transcript: { code: 'transcript', type: 'MULTI_LINE_TEXT' },
+      };
+      const send = () =>
+        call('put', '/apps/21', key).send({ tenantBaseUrl: fake.origin, mapping, panelSpace: null });
+      const bad = keep(await send());
+      expect([bad.status, bad.body.error.code]).toEqual([400, 'PLUGIN_MAPPING_INVALID']);
+      expect(bad.body.error.fields.map((f: { path: string }) => f.path)).toEqual([
+        'body.mapping.meetingId',
+        'body.mapping.title',
+      ]);
+      fake.state.formFields['21'] = {
+        meeting_id: { code: 'meeting_id', type: 'SINGLE_LINE_TEXT', unique: true },
+        title: { code: 'title', type: 'SINGLE_LINE_TEXT' },
+        transcript: { code: 'transcript', type: 'RICH_TEXT' },
+      };
+      expect(keep(await send()).status).toBe(200);
+    });
+
     it('reports health: connected, needs attention when the authorizing grant needs reconnecting, not linked', async () => {
       const { ws, adminUser, key } = await authorizedWorkspace();
       await call('put', '/apps/3', key)

@@ -1,14 +1,18 @@
 import {
   type AppHealthResponse,
   appHealthResponse,
+  checkMeetingMapping,
   createdPluginKey,
   createPluginKeyRequest,
   decideKintoneAction,
   type IntegrationState,
   type KintoneAction,
+  type KintoneFieldInfo,
+  type LinkAppRequest,
   linkAppRequest,
   linkedApp,
   linkedAppsResponse,
+  type MeetingMapping,
   meetingFields,
   PLUGIN_KEY_HEADER,
   type Plan,
@@ -32,8 +36,10 @@ import {
 } from '../accounts/middleware.js';
 import { hitRateLimit } from '../accounts/rate-limit.js';
 import { recordAudit } from '../audit/audit-log.js';
+import { callAsGrant } from '../connections/access-token.js';
 import type { AppDeps } from '../http/app.js';
 import { AppError, parseInput } from '../http/errors.js';
+import { KintoneError } from '../kintone-client/index.js';
 import { type IntegrationRow, readIntegration } from '../kintone-setup/integration-store.js';
 import {
   deletePluginKey,
@@ -250,6 +256,8 @@ export function pluginApiRoutes(deps: AppDeps): Router {
     const body = parseLinkRequest(req.body);
     const key = keyOf(res);
     const workspaceId = key.workspace.id;
+    // Outside the transaction: no database lock is held across a call to Kintone.
+    await checkMappingAgainstApp(deps, key, appId, body);
     const linked = await db.transaction().execute(async (trx) => {
       const integration = await readIntegration(trx, workspaceId);
       assertLive(key, integration);
@@ -393,5 +401,64 @@ function mappingInvalid(problems: { field: string; message: string }[]): AppErro
     'PLUGIN_MAPPING_INVALID',
     { fields: [...new Set(problems.map((p) => p.field))].join(', ') },
     fields,
+  );
+}
+
+/**
+ * Checks the mapping against the app's real fields (`app/form/fields.json`) with the authorizing admin's grant,
+ * the same rules the config screen applies (shared `checkMeetingMapping`). Best effort: when the grant is not
+ * usable or Kintone does not answer, the link is saved on the config screen's word (which checked the same
+ * rules against the same fields) and the health check reports a grant that needs reconnecting.
+ */
+async function checkMappingAgainstApp(
+  deps: AppDeps,
+  key: PluginKeyContext,
+  appId: string,
+  body: LinkAppRequest,
+): Promise<void> {
+  const integration = await readIntegration(deps.database.db, key.workspace.id);
+  if (key.disabled || integration.state !== 'authorized' || !integration.authorized_by) return;
+  if (!integration.authorized_base_url) return;
+  if (normaliseTenantBaseUrl(integration.authorized_base_url) !== normaliseTenantBaseUrl(body.tenantBaseUrl))
+    return;
+  const grant = await deps.database.db
+    .selectFrom('kintone_grants')
+    .select(['id', 'base_url'])
+    .where('workspace_id', '=', key.workspace.id)
+    .where('user_id', '=', integration.authorized_by)
+    .where('base_url', '=', integration.authorized_base_url)
+    .where('status', '=', 'connected')
+    .executeTakeFirst();
+  if (!grant) return;
+  let fields: KintoneFieldInfo[];
+  try {
+    const answer = await callAsGrant(deps, { id: grant.id, baseUrl: grant.base_url }, (client) =>
+      client.app.getFormFields({ app: appId }),
+    );
+    fields = Object.values(answer.properties).map((p) => ({
+      code: p.code,
+      type: p.type,
+      unique: 'unique' in p ? Boolean(p.unique) : false,
+    }));
+  } catch (failure) {
+    if (failure instanceof KintoneError || failure instanceof AppError) return;
+    throw failure;
+  }
+  const problems = checkMeetingMapping(body.mapping satisfies MeetingMapping, fields);
+  if (problems.length === 0) return;
+  throw mappingInvalid(
+    problems.map((p) => ({
+      field: p.field,
+      message:
+        p.problem === 'required'
+          ? 'is required'
+          : p.problem === 'unknown-field'
+            ? `field ${p.code} is not in the app`
+            : p.problem === 'wrong-type'
+              ? `field ${p.code} is ${p.type}; expected ${p.expected.join(' or ')}`
+              : p.problem === 'not-unique'
+                ? `field ${p.code} must have "Prohibit duplicate values" on`
+                : `field ${p.code} is used by another meeting field`,
+    })),
   );
 }

@@ -40,6 +40,8 @@ export async function startFakeKintone(options: { clientId?: string; clientSecre
     restAnswers: [] as CannedAnswer[],
     /** Milliseconds each refresh takes (to widen race windows). */
     refreshDelayMs: 0,
+    /** `properties` of `app/form/fields.json` per app ID; an app not listed answers 404 (no such app). */
+    formFields: {} as Record<string, Record<string, { code: string; type: string; unique?: boolean }>>,
     calls: { exchange: 0, refresh: 0, token: 0, rest: 0 },
     tokenRequests: [] as { authorization: string | undefined; body: Record<string, string> }[],
   };
@@ -91,6 +93,17 @@ export async function startFakeKintone(options: { clientId?: string; clientSecre
     if (!entry || entry.expiresAt < Date.now())
       return res.status(401).json({ code: 'CB_OA01', id: 'fake', message: 'Invalid or expired token' });
     return res.json({ apps: [{ appId: '1', name: 'Meeting notes' }] });
+  });
+
+  app.get('/k/v1/app/form/fields.json', (req, res) => {
+    state.calls.rest++;
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const entry = token ? accessTokens.get(token) : undefined;
+    if (!entry || entry.expiresAt < Date.now())
+      return res.status(401).json({ code: 'CB_OA01', id: 'fake', message: 'Invalid or expired token' });
+    const properties = state.formFields[String(req.query.app)];
+    if (!properties) return res.status(404).json({ code: 'GAIA_AP01', id: 'fake', message: 'No app' });
+    return res.json({ properties, revision: '1' });
   });
 
   function issueAccess(user: string) {
