@@ -34,7 +34,8 @@ describe('quick start smoke test', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { level: 1, name: 'Integrations & Apps' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/integrations');
-    await expect(page.getByText('Not connected').first().isVisible()).resolves.toBe(true);
+    // The card loads after the page: wait for its state rather than sampling it once.
+    await page.getByText('Not connected').first().waitFor();
     await page.screenshot({ path: path.join(screenshotDir, 'smoke-integrations-en.png'), fullPage: true });
   });
 
@@ -42,7 +43,7 @@ describe('quick start smoke test', () => {
     const page = await browser.context.newPage();
     await page.goto(`${system.webUrl}/status`);
     await page.getByText('Notta is ready').waitFor();
-    await expect(page.getByText('PGlite', { exact: false }).first().isVisible()).resolves.toBe(true);
+    await page.getByText('PGlite', { exact: false }).first().waitFor();
     await page.getByRole('button', { name: '日本語' }).click();
     await page.getByText('Notta は正常に稼働しています').waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('ja');
