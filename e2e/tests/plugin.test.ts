@@ -171,6 +171,11 @@ describe('Kintone plug-in: install, configure, panels, script safety, revocation
       pluginEn.placementSpace('notta_panel'),
     ]);
 
+    for (const [field, code] of Object.entries(MAPPING))
+      await mapSelect(admin, field as keyof typeof MAPPING).selectOption(code);
+    await admin.locator('#notta-config-space').selectOption('notta_panel');
+    await screenshot(admin, 'plugin-config-en');
+
     // Without a meeting ID, Save is refused with the message beside the field, and nothing is saved.
     await mapSelect(admin, 'meetingId').selectOption('');
     await admin.getByRole('button', { name: pluginEn.save, exact: true }).click();
@@ -183,12 +188,10 @@ describe('Kintone plug-in: install, configure, panels, script safety, revocation
     expect(await simApi(system.simUrl, 'GET', '/apps/1/plugins')).toEqual({
       plugins: [{ id: PLUGIN_ID, config: {}, proxy: [] }],
     });
+    await screenshot(admin, 'plugin-config-refused-en');
 
-    for (const [field, code] of Object.entries(MAPPING))
-      await mapSelect(admin, field as keyof typeof MAPPING).selectOption(code);
+    await mapSelect(admin, 'meetingId').selectOption('meeting_id');
     await admin.locator('#notta-config-map-meetingId-error').waitFor({ state: 'hidden' });
-    await admin.locator('#notta-config-space').selectOption('notta_panel');
-    await screenshot(admin, 'plugin-config-en');
 
     await admin.getByRole('button', { name: pluginEn.save, exact: true }).click();
     await admin.waitForURL(`${system.simUrl}/k/admin/app/flow?app=1`);
