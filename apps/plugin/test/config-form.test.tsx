@@ -163,6 +163,17 @@ describe.each(['en', 'ja'] as const)('config screen in %s', (language) => {
     expect(s.proxy).not.toHaveBeenCalled();
     expect(s.navigate).not.toHaveBeenCalled();
   });
+
+  it('takes the "not saved" message away once the marked fields are corrected, still saving nothing', async () => {
+    const s = await setup({ language });
+    await s.fill('http://app.notta.ai');
+    await s.submit();
+    expect(s.byId(CONFIG_IDS.status)!.textContent).toBe(t.fixErrors);
+    await s.fill('https://app.notta.ai', KEY);
+    await settle();
+    expect(s.byId(CONFIG_IDS.status)?.textContent ?? '').not.toContain(t.fixErrors);
+    expect(s.setConfig).not.toHaveBeenCalled();
+  });
 });
 
 describe('field mapping', () => {

@@ -235,6 +235,13 @@ export function ConfigForm({
     return next;
   }
 
+  // "Not saved: correct the fields marked below" goes away once the admin has corrected them all.
+  useEffect(() => {
+    if (status?.text !== t('fixErrors')) return;
+    const left = validate();
+    if (!left.url && !left.key && !left.space && !Object.values(left.mapping).some(Boolean)) setStatus(null);
+  });
+
   async function onTest() {
     if (!parsedUrl.ok) {
       setTest({ kind: 'message', text: t('testNeedsUrl') });

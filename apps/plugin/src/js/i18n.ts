@@ -177,7 +177,7 @@ const ja: Record<MessageKey, string> = {
   fieldTypeNUMBER: '数値',
   fieldTypeDATETIME: '日時',
   fieldTypeLINK: 'リンク',
-  or: ' または ',
+  or: 'または',
   panelEmpty:
     'このレコードにはまだ Notta の会議がありません。Notta が会議を書き込むと、要約・アクションアイテム・文字起こしがこのパネルに表示されます。',
   panelStart: '開始日時',
