@@ -103,6 +103,9 @@ describe('built bundles at work', () => {
     const html = readFileSync(path.join(pluginDir, 'html/config.html'), 'utf8');
     const { window, fake } = run('config', html, { language: 'ja', pluginId: 'bundlepluginid' });
     const doc = window.document;
+    // The screen renders once the app's fields have loaded: wait for that, not for a fixed number of ticks.
+    for (let i = 0; i < 200 && doc.querySelectorAll('#notta-config-root select').length <= 5; i++)
+      await settle(1);
     await settle();
     expect(fake.getConfig).toHaveBeenCalledWith('bundlepluginid');
     const save = doc.querySelector<HTMLButtonElement>('#notta-config-root button[type=submit]')!;

@@ -93,6 +93,7 @@ describe('contents.zip', () => {
         'js/desktop.js',
         'js/mobile.js',
         'js/config.js',
+        'css/panel.css',
         'css/desktop.css',
         'css/mobile.css',
         'css/config.css',
