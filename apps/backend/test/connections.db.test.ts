@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import request from 'supertest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { removeMember } from '../src/accounts/workspaces.js';
 import { getAccessToken } from '../src/connections/access-token.js';
 import { openRefreshToken } from '../src/connections/grants-store.js';
 import { type DatabaseHandle, openDatabase } from '../src/storage/database.js';
@@ -96,6 +97,17 @@ describe(`Kintone connections, revoke and token refresh (${engineUnderTest})`, (
 
   const grantsOf = (workspaceId: string) =>
     database.db.selectFrom('kintone_grants').selectAll().where('workspace_id', '=', workspaceId).execute();
+
+  it('removing a member from the workspace deletes their Kintone grant there, and only theirs', async () => {
+    const { ws, yamada } = await authorizedWorkspace();
+    expect((await connect(ws.id, yamada.browser, '/connection')).get('outcome')).toBe('connected');
+    expect(await grantsOf(ws.id)).toHaveLength(2);
+    const removed = await removeMember(database.db, { workspaceId: ws.id, email: yamada.user.email });
+    expect(removed.ok).toBe(true);
+    const left = await grantsOf(ws.id);
+    expect(left).toHaveLength(1);
+    expect(left.map((g) => g.user_id)).not.toContain(yamada.user.id);
+  });
 
   it('members connect their own account, admins see everyone, and disconnecting removes only one grant', async () => {
     const { ws, admin, yamada, suzuki } = await authorizedWorkspace();

@@ -1,6 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openAccessToken, openRefreshToken, sealTokens } from '../src/connections/grants-store.js';
 import { Keyring } from '../src/encryption/keyring.js';
 import { keyIdsInUse, rotateEncryption } from '../src/encryption/rotate.js';
 import { readClientCredentials, saveClientCredentials } from '../src/kintone-setup/credentials-store.js';
@@ -13,6 +14,7 @@ const newKey = { id: 'k2026', key: randomBytes(32) };
 describe(`key rotation re-encrypts every stored secret (${engineUnderTest})`, () => {
   let handle: DatabaseHandle;
   const workspaceIds: string[] = [];
+  const grantId = randomUUID();
 
   beforeAll(async () => {
     handle = await freshDatabase();
@@ -30,6 +32,32 @@ describe(`key rotation re-encrypts every stored secret (${engineUnderTest})`, ()
         clientSecret: `secret-${i}`,
       });
     }
+    // A member's Kintone grant: its access and refresh tokens are secrets too.
+    const user = await handle.db
+      .insertInto('users')
+      .values({ email: 'ada@example.com', name: 'Ada', password_hash: 'unused' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await handle.db
+      .insertInto('memberships')
+      .values({ workspace_id: workspaceIds[0]!, user_id: user.id, role: 'admin' })
+      .execute();
+    await handle.db
+      .insertInto('kintone_grants')
+      .values({
+        id: grantId,
+        workspace_id: workspaceIds[0]!,
+        user_id: user.id,
+        base_url: 'https://tenant0.cybozu.com',
+        status: 'connected',
+        ...sealTokens(oldRing, grantId, {
+          accessToken: 'access-0',
+          refreshToken: 'refresh-0',
+          expiresAt: new Date(Date.now() + 3_600_000),
+          scope: 'k:app_record:read',
+        }),
+      })
+      .execute();
   });
   afterAll(() => handle?.close());
 
@@ -48,6 +76,8 @@ describe(`key rotation re-encrypts every stored secret (${engineUnderTest})`, ()
     const both = new Keyring([newKey, oldKey], newKey.id);
     const report = await rotateEncryption(handle.db, both);
     expect(report.rewritten['kintone_integrations.client_secret']).toBe(3);
+    expect(report.rewritten['kintone_grants.access_token']).toBe(1);
+    expect(report.rewritten['kintone_grants.refresh_token']).toBe(1);
     expect(await keyIdsInUse(handle.db)).toEqual(['k2026']);
 
     const onlyNew = new Keyring([newKey], newKey.id);
@@ -60,10 +90,21 @@ describe(`key rotation re-encrypts every stored secret (${engineUnderTest})`, ()
     }
   });
 
+  it('keeps grant tokens readable under the new key alone', async () => {
+    const onlyNew = new Keyring([newKey], newKey.id);
+    const grant = await handle.db
+      .selectFrom('kintone_grants')
+      .selectAll()
+      .where('id', '=', grantId)
+      .executeTakeFirstOrThrow();
+    expect(openAccessToken(onlyNew, grant)).toBe('access-0');
+    expect(openRefreshToken(onlyNew, grant)).toBe('refresh-0');
+  });
+
   it('is harmless to run twice', async () => {
     const report = await rotateEncryption(handle.db, new Keyring([newKey], newKey.id));
     expect(report.rewritten['kintone_integrations.client_secret']).toBe(0);
-    expect(report.alreadyCurrent).toBe(3);
+    expect(report.alreadyCurrent).toBe(5); // three client secrets and a grant's two tokens
   });
 
   it('changes nothing when a secret is under a key that is not configured', async () => {

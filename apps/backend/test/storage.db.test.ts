@@ -17,6 +17,7 @@ describe(`storage (${engineUnderTest})`, () => {
       '0002-accounts',
       '0003-kintone-connect',
       '0004-plugin-api',
+      '0005-grants-follow-membership',
     ]);
     expect(await migrateToLatest(handle.db)).toEqual([]);
     const { rows } = await sql<{ table_name: string }>`

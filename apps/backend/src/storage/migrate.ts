@@ -3,6 +3,7 @@ import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-accounts.js';
 import * as m0003 from './migrations/0003-kintone-connect.js';
 import * as m0004 from './migrations/0004-plugin-api.js';
+import * as m0005 from './migrations/0005-grants-follow-membership.js';
 
 /** Every migration, in order. Listed statically so the compiled backend needs no directory scan. */
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '0002-accounts': m0002,
   '0003-kintone-connect': m0003,
   '0004-plugin-api': m0004,
+  '0005-grants-follow-membership': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
