@@ -1,6 +1,10 @@
 import type { KintoneScope } from '../tenant/model.js';
 
-/** Kintone's six OAuth scopes and what the consent screen says about each (platform notes §1.9). */
+/**
+ * Kintone's six OAuth scopes and what the consent screen says about each (platform notes §1.9). Kept here
+ * rather than taken from @notta/shared on purpose: the stand-in plays Kintone, so a mistake in Notta's own
+ * scope list must fail against it instead of being agreed with.
+ */
 export const SCOPE_DESCRIPTIONS: Record<KintoneScope, string> = {
   'k:app_record:read': 'View records and comments in apps',
   'k:app_record:write': 'Add, edit and delete records, comments, statuses and assignees in apps',
