@@ -155,6 +155,40 @@ function expiredForm(res: Response): void {
   adminPage(res, 'Error', html`<p class="k-error" role="alert">${EXPIRED_FORM_MESSAGE}</p>`, 403);
 }
 
+/**
+ * Reads a submitted client form (new when `client` is undefined) and answers it when it cannot be used:
+ * unreadable, expired CSRF token, or field errors shown on the form again. Returns the input otherwise.
+ */
+async function acceptClientForm(
+  ctx: SimContext,
+  req: Request,
+  res: Response,
+  client?: OAuthClient,
+): Promise<ClientInput | undefined> {
+  let read: Awaited<ReturnType<typeof readClientForm>>;
+  try {
+    read = await readClientForm(req, client !== undefined);
+  } catch (error) {
+    if (!(error instanceof MultipartError)) throw error;
+    res.status(400).type('text/plain').send('The form could not be read. Submit it again.');
+    return undefined;
+  }
+  if (!csrfValid(req, read.csrf)) {
+    expiredForm(res);
+    return undefined;
+  }
+  if (Object.keys(read.errors).length > 0) {
+    clientFormPage(ctx, req, res, {
+      ...(client ? { client } : {}),
+      values: read.input,
+      errors: read.errors,
+      status: 400,
+    });
+    return undefined;
+  }
+  return read.input;
+}
+
 // ---------- Access control page ----------
 
 /** Splits the textarea (lines, commas or spaces) into entries and names the bad ones. */
@@ -295,25 +329,11 @@ export function adminRoutes(ctx: SimContext): Router {
   });
 
   router.post('/admin/oauth', admin, async (req, res) => {
-    let read: Awaited<ReturnType<typeof readClientForm>>;
-    try {
-      read = await readClientForm(req, false);
-    } catch (error) {
-      if (!(error instanceof MultipartError)) throw error;
-      res.status(400).type('text/plain').send('The form could not be read. Submit it again.');
-      return;
-    }
-    if (!csrfValid(req, read.csrf)) {
-      expiredForm(res);
-      return;
-    }
-    if (Object.keys(read.errors).length > 0) {
-      clientFormPage(ctx, req, res, { values: read.input, errors: read.errors, status: 400 });
-      return;
-    }
-    const added = addClient(ctx, read.input);
+    const input = await acceptClientForm(ctx, req, res);
+    if (!input) return;
+    const added = addClient(ctx, input);
     if ('error' in added) {
-      clientFormPage(ctx, req, res, { values: read.input, errors: {}, general: [added.error], status: 400 });
+      clientFormPage(ctx, req, res, { values: input, errors: {}, general: [added.error], status: 400 });
       return;
     }
     res.redirect(303, '/admin/oauth?done=added');
@@ -335,23 +355,9 @@ export function adminRoutes(ctx: SimContext): Router {
       next();
       return;
     }
-    let read: Awaited<ReturnType<typeof readClientForm>>;
-    try {
-      read = await readClientForm(req, true);
-    } catch (error) {
-      if (!(error instanceof MultipartError)) throw error;
-      res.status(400).type('text/plain').send('The form could not be read. Submit it again.');
-      return;
-    }
-    if (!csrfValid(req, read.csrf)) {
-      expiredForm(res);
-      return;
-    }
-    if (Object.keys(read.errors).length > 0) {
-      clientFormPage(ctx, req, res, { client, values: read.input, errors: read.errors, status: 400 });
-      return;
-    }
-    updateClient(client, read.input);
+    const input = await acceptClientForm(ctx, req, res, client);
+    if (!input) return;
+    updateClient(client, input);
     res.redirect(303, '/admin/oauth?done=saved');
   });
 

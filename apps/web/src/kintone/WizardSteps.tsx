@@ -48,13 +48,40 @@ function StepFrame({
   );
 }
 
+/** "Done, next": completes an instruction-only step on the server, showing why if it could not. */
+function CompleteStep({
+  label,
+  busy,
+  complete,
+}: {
+  label: string;
+  busy: string | null;
+  complete: () => Promise<Failure | null>;
+}) {
+  const [failure, setFailure] = useState<Failure | null>(null);
+  return (
+    <>
+      {failure && <FailureNotice failure={failure} />}
+      <div className="wizard-step__actions">
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={busy !== null}
+          onClick={() => void complete().then(setFailure)}
+        >
+          {label}
+        </button>
+      </div>
+    </>
+  );
+}
+
 function Path({ children }: { children: string }) {
   return <strong className="ui-path">{children}</strong>;
 }
 
 export function Step1({ view, api, run, busy }: StepProps) {
   const { t } = useT();
-  const [failure, setFailure] = useState<Failure | null>(null);
   const facts = view.facts;
   if (!facts) return null;
   return (
@@ -91,24 +118,17 @@ export function Step1({ view, api, run, busy }: StepProps) {
           {t('wizard.step1.save')} <Path>{t('kintone.ui.save')}</Path>
         </li>
       </ol>
-      {failure && <FailureNotice failure={failure} />}
-      <div className="wizard-step__actions">
-        <button
-          type="button"
-          className="button button--primary"
-          disabled={busy !== null}
-          onClick={() => void run('client-added', api.clientAdded).then(setFailure)}
-        >
-          {t('wizard.step1.next')}
-        </button>
-      </div>
+      <CompleteStep
+        label={t('wizard.step1.next')}
+        busy={busy}
+        complete={() => run('client-added', api.clientAdded)}
+      />
     </StepFrame>
   );
 }
 
 export function Step2({ api, run, busy }: StepProps) {
   const { t } = useT();
-  const [failure, setFailure] = useState<Failure | null>(null);
   return (
     <StepFrame step={2} title={t('wizard.step2.title')} intro={t('wizard.step2.intro')}>
       <ol className="instructions">
@@ -127,17 +147,11 @@ export function Step2({ api, run, busy }: StepProps) {
         <p className="notice__title notice__title--warning">{t('wizard.step2.laterTitle')}</p>
         <p>{t('wizard.step2.laterBody')}</p>
       </div>
-      {failure && <FailureNotice failure={failure} />}
-      <div className="wizard-step__actions">
-        <button
-          type="button"
-          className="button button--primary"
-          disabled={busy !== null}
-          onClick={() => void run('users-configured', api.usersConfigured).then(setFailure)}
-        >
-          {t('wizard.next')}
-        </button>
-      </div>
+      <CompleteStep
+        label={t('wizard.next')}
+        busy={busy}
+        complete={() => run('users-configured', api.usersConfigured)}
+      />
     </StepFrame>
   );
 }

@@ -1,8 +1,9 @@
 import type { AuditEntry } from '@notta/shared';
 import { useCallback, useEffect, useState } from 'react';
-import { Link } from 'react-router';
 import { type Failure, failureOf, useKintoneApi } from '../api/kintone';
 import { FailureNotice } from '../components/FailureNotice';
+import { Loading } from '../components/Loading';
+import { PageHeader } from '../components/PageHeader';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { formatDateTime, type MessageKey, useT } from '../i18n';
 
@@ -71,13 +72,7 @@ export function AuditLogPage() {
 
   return (
     <div className="page">
-      <div className="page__header">
-        <Link to="/integrations" className="back-link">
-          ← {t('nav.integrations')}
-        </Link>
-        <h1>{t('audit.title')}</h1>
-        <p className="lead">{t('audit.intro')}</p>
-      </div>
+      <PageHeader title={t('audit.title')} intro={t('audit.intro')} />
       {entries && entries.length === 0 && <p className="muted">{t('audit.empty')}</p>}
       {entries && entries.length > 0 && (
         <ol className="audit" aria-label={t('audit.title')}>
@@ -115,12 +110,7 @@ export function AuditLogPage() {
         </ol>
       )}
       {failure && <FailureNotice failure={failure} />}
-      {loading && (
-        <p className="page-loading" role="status">
-          <span className="spinner" aria-hidden="true" />
-          {t('kintone.loading')}
-        </p>
-      )}
+      {loading && <Loading text={t('kintone.loading')} />}
       {cursor && !loading && (
         <div>
           <button type="button" className="button" onClick={() => void load(cursor)}>

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link } from 'react-router';
 import { type Failure, useKintoneView } from '../api/kintone';
 import { FailureNotice } from '../components/FailureNotice';
+import { Loading } from '../components/Loading';
+import { PageHeader } from '../components/PageHeader';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { useT } from '../i18n';
 import { Stepper } from '../kintone/Stepper';
@@ -38,15 +39,7 @@ export function KintoneSetupPage() {
     void run('step', () => api.setStep(step)).then(setStepFailure);
   };
 
-  const header = (
-    <div className="page__header">
-      <Link to="/integrations" className="back-link">
-        ← {t('nav.integrations')}
-      </Link>
-      <h1>{t('wizard.title')}</h1>
-      <p className="lead">{t('wizard.intro')}</p>
-    </div>
-  );
+  const header = <PageHeader title={t('wizard.title')} intro={t('wizard.intro')} />;
 
   if (loadFailure) {
     return (
@@ -60,10 +53,7 @@ export function KintoneSetupPage() {
     return (
       <div className="page">
         {header}
-        <p className="page-loading" role="status">
-          <span className="spinner" aria-hidden="true" />
-          {t('kintone.loading')}
-        </p>
+        <Loading text={t('kintone.loading')} />
       </div>
     );
   }

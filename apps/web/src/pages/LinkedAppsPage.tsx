@@ -1,9 +1,10 @@
 import { type LinkedApp, meetingFieldRules, meetingFields } from '@notta/shared';
 import { useEffect, useState } from 'react';
-import { Link } from 'react-router';
 import { type Failure, failureOf } from '../api/kintone';
 import { usePluginKeysApi } from '../api/pluginKeys';
 import { FailureNotice } from '../components/FailureNotice';
+import { Loading } from '../components/Loading';
+import { PageHeader } from '../components/PageHeader';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { formatDateTime, useT } from '../i18n';
 
@@ -34,20 +35,9 @@ export function LinkedAppsPage() {
 
   return (
     <div className="page">
-      <div className="page__header">
-        <Link to="/integrations" className="back-link">
-          ← {t('nav.integrations')}
-        </Link>
-        <h1>{t('linkedApps.title')}</h1>
-        <p className="lead">{t('linkedApps.intro')}</p>
-      </div>
+      <PageHeader title={t('linkedApps.title')} intro={t('linkedApps.intro')} />
       {failure && <FailureNotice failure={failure} />}
-      {!apps && !failure && (
-        <p className="page-loading" role="status">
-          <span className="spinner" aria-hidden="true" />
-          {t('kintone.loading')}
-        </p>
-      )}
+      {!apps && !failure && <Loading text={t('kintone.loading')} />}
       {apps && apps.length === 0 && <p className="muted">{t('linkedApps.empty')}</p>}
       {apps && apps.length > 0 && (
         <div className="table-wrap">

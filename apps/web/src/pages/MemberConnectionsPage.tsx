@@ -1,8 +1,9 @@
 import type { MemberConnection } from '@notta/shared';
 import { useEffect, useState } from 'react';
-import { Link } from 'react-router';
 import { type Failure, failureOf, useKintoneApi } from '../api/kintone';
 import { FailureNotice } from '../components/FailureNotice';
+import { Loading } from '../components/Loading';
+import { PageHeader } from '../components/PageHeader';
 import { StatusPill, type Tone } from '../components/StatusPill';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { formatDateTime, type MessageKey, useT } from '../i18n';
@@ -43,20 +44,9 @@ export function MemberConnectionsPage() {
 
   return (
     <div className="page">
-      <div className="page__header">
-        <Link to="/integrations" className="back-link">
-          ← {t('nav.integrations')}
-        </Link>
-        <h1>{t('connections.title')}</h1>
-        <p className="lead">{t('connections.intro')}</p>
-      </div>
+      <PageHeader title={t('connections.title')} intro={t('connections.intro')} />
       {failure && <FailureNotice failure={failure} />}
-      {!connections && !failure && (
-        <p className="page-loading" role="status">
-          <span className="spinner" aria-hidden="true" />
-          {t('kintone.loading')}
-        </p>
-      )}
+      {!connections && !failure && <Loading text={t('kintone.loading')} />}
       {connections && connections.length === 0 && <p className="muted">{t('connections.empty')}</p>}
       {connections && connections.length > 0 && (
         <div className="table-wrap">

@@ -1,11 +1,12 @@
 import type { PluginKeySummary } from '@notta/shared';
 import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
-import { Link } from 'react-router';
 import { type Failure, failureOf } from '../api/kintone';
 import { usePluginKeysApi } from '../api/pluginKeys';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { CopyField } from '../components/CopyField';
 import { FailureNotice } from '../components/FailureNotice';
+import { Loading } from '../components/Loading';
+import { PageHeader } from '../components/PageHeader';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { formatDateTime, useT } from '../i18n';
 
@@ -72,13 +73,7 @@ export function PluginKeysPage() {
 
   return (
     <div className="page">
-      <div className="page__header">
-        <Link to="/integrations" className="back-link">
-          ← {t('nav.integrations')}
-        </Link>
-        <h1>{t('pluginKeys.title')}</h1>
-        <p className="lead">{t('pluginKeys.intro')}</p>
-      </div>
+      <PageHeader title={t('pluginKeys.title')} intro={t('pluginKeys.intro')} />
       {failure && <FailureNotice failure={failure} />}
 
       {created && (
@@ -128,12 +123,7 @@ export function PluginKeysPage() {
         )}
       </form>
 
-      {!keys && !failure && (
-        <p className="page-loading" role="status">
-          <span className="spinner" aria-hidden="true" />
-          {t('kintone.loading')}
-        </p>
-      )}
+      {!keys && !failure && <Loading text={t('kintone.loading')} />}
       {keys && keys.length === 0 && <p className="muted">{t('pluginKeys.empty')}</p>}
       {keys && keys.length > 0 && (
         <div className="table-wrap">

@@ -1,4 +1,5 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
+import { Loading } from '../components/Loading';
 import { useT } from '../i18n';
 import { useSession } from './SessionProvider';
 
@@ -9,12 +10,7 @@ export function RequireSession() {
   const location = useLocation();
 
   if (state.status === 'loading') {
-    return (
-      <p className="page-loading" role="status">
-        <span className="spinner" aria-hidden="true" />
-        {t('session.loading')}
-      </p>
-    );
+    return <Loading text={t('session.loading')} />;
   }
   if (state.status === 'signed-out') {
     const next = `${location.pathname}${location.search}`;
